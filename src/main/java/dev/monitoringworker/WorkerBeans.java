@@ -1,0 +1,89 @@
+package dev.monitoringworker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.job.JobCompletion;
+import dev.monitoringworker.job.RetryPolicy;
+import dev.monitoringworker.job.ScheduleSlots;
+import dev.monitoringworker.job.WorkPlanner;
+import dev.monitoringworker.metrics.ResultMeters;
+import dev.monitoringworker.target.TargetExecution;
+import dev.monitoringworker.target.TargetPools;
+import dev.monitoringworker.worker.WorkerIdentity;
+import dev.monitoringworker.worker.WorkerShutdown;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** The beans the YAML routes call by name ({@code bean: {ref: workPlanner, ...}}). */
+@Configuration(proxyBeanMethods = false)
+public class WorkerBeans {
+
+    @Bean
+    WorkerIdentity workerIdentity(Environment env, ObjectProvider<BuildProperties> build, ObjectMapper json) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (String key : new String[]{"monitoring.store.dialect", "monitoring.poll.interval-ms", "monitoring.poll.batch-size",
+                "monitoring.jobs.lease-seconds", "monitoring.worker.job-threads", "monitoring.worker.work-threads",
+                "monitoring.heartbeat.interval-ms", "monitoring.schedule.interval-ms", "spring.profiles.active"}) {
+            config.put(key, env.getProperty(key));
+        }
+        BuildProperties props = build.getIfAvailable();
+        String version = props != null ? props.getVersion() : env.getProperty("monitoring.worker.version", "dev");
+        return new WorkerIdentity(env.getProperty("monitoring.worker.name"), version,
+                env.getProperty("monitoring.worker.environment"), config, json);
+    }
+
+    @Bean
+    WorkPlanner workPlanner(ObjectMapper json) {
+        return new WorkPlanner(json);
+    }
+
+    @Bean
+    JobCompletion jobCompletion(ObjectMapper json, Environment env) {
+        return new JobCompletion(json, new RetryPolicy(
+                env.getProperty("monitoring.jobs.retry-base-seconds", Integer.class, 10),
+                env.getProperty("monitoring.jobs.retry-max-seconds", Integer.class, 600)));
+    }
+
+    @Bean
+    ScheduleSlots scheduleSlots(Environment env) {
+        return new ScheduleSlots(env.getProperty("monitoring.schedule.interval-ms", Long.class, 5000L) / 1000L + 1);
+    }
+
+    @Bean
+    TargetExecution targetExecution(TargetPools pools, ObjectMapper json) {
+        return new TargetExecution(pools, json);
+    }
+
+    @Bean
+    ResultMeters resultMeters(MeterRegistry registry) {
+        return new ResultMeters(registry);
+    }
+
+    @Bean
+    WorkerShutdown workerShutdown(ProducerTemplate producer) {
+        return new WorkerShutdown(producer);
+    }
+
+    /** Runs claimed jobs side by side; each job's work items run on {@link #workPool}. */
+    @Bean(destroyMethod = "")
+    ExecutorService jobPool(CamelContext camel, Environment env) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "job",
+                env.getProperty("monitoring.worker.job-threads", Integer.class, 4));
+    }
+
+    /** Runs (connection x query) work items; separate from jobPool so nested splits cannot starve each other. */
+    @Bean(destroyMethod = "")
+    ExecutorService workPool(CamelContext camel, Environment env) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "work",
+                env.getProperty("monitoring.worker.work-threads", Integer.class, 8));
+    }
+}

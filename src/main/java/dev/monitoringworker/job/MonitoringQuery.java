@@ -1,0 +1,30 @@
+package dev.monitoringworker.job;
+
+import dev.monitoringworker.store.Row;
+
+import java.util.UUID;
+
+/**
+ * A row of DatabaseQueries, kept as written: the text fields (ResultType, ComparisonOperator, Provider) are
+ * parsed when the query runs, so one bad row becomes an Error result instead of stopping the others.
+ */
+public record MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider,
+                              Double warningThreshold, Double criticalThreshold, String comparisonOperator,
+                              Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite,
+                              boolean enabled) {
+
+    public static final int DEFAULT_MAX_ROWS = 100;
+
+    public static MonitoringQuery from(Row row) {
+        Integer maxRows = row.integer("MaxRows");
+        return new MonitoringQuery(row.uuid("QueryId"), row.string("QueryName"), row.string("SqlQuery"),
+                row.string("ResultType"), row.string("Provider"), row.decimal("WarningThreshold"),
+                row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
+                row.integer("TimeoutSeconds"), maxRows == null || maxRows <= 0 ? DEFAULT_MAX_ROWS : maxRows,
+                row.flag("AllowWrite", false), row.flag("IsEnabled", true));
+    }
+
+    public String label() {
+        return name == null || name.isBlank() ? "QueryId " + queryId : "'" + name + "'";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.monitoringworker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code monitoring_results_total{status,provider}}: every result row the store accepted. */
+public class ResultMeters {
+
+    private final MeterRegistry registry;
+
+    public ResultMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts the rows of a committed batch; a batch the fence rejected (nothing inserted) counts nothing. */
+    public void persisted(List<Map<String, Object>> rows, Integer inserted) {
+        if (inserted == null || inserted == 0) {
+            return;
+        }
+        for (Map<String, Object> row : rows) {
+            Counter.builder("monitoring.results")
+                    .description("Monitoring results persisted, by status and provider")
+                    .tag("status", String.valueOf(row.get("Status")))
+                    .tag("provider", String.valueOf(row.get("Provider")))
+                    .register(registry)
+                    .increment();
+        }
+    }
+}

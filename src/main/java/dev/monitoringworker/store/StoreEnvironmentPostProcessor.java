@@ -1,0 +1,36 @@
+package dev.monitoringworker.store;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Derives settings that follow from others, as defaults any property may override:
+ * the store dialect from {@code spring.datasource.url}, Flyway's migration folder and schema from the dialect,
+ * and where routes load from ({@code ./routes} when present, else the copies packaged in the jar).
+ */
+public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        String configured = env.getProperty("monitoring.store.dialect");
+        StoreDialect dialect = configured != null && !configured.isBlank()
+                ? StoreDialect.fromKey(configured)
+                : StoreDialect.fromJdbcUrl(env.getProperty("spring.datasource.url"));
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("monitoring.store.dialect", dialect.key());
+        defaults.put("spring.flyway.locations", "classpath:db/migration/" + dialect.key());
+        defaults.put("spring.flyway.schemas", dialect.schema());
+        String dir = env.getProperty("monitoring.routes.dir", "routes");
+        File routes = new File(dir);
+        defaults.put("camel.main.routes-include-pattern", routes.isDirectory()
+                ? "file:" + routes.getAbsolutePath() + "/*.camel.yaml"
+                : "classpath:routes/*.camel.yaml");
+        env.getPropertySources().addLast(new MapPropertySource("monitoringDerivedDefaults", defaults));
+    }
+}

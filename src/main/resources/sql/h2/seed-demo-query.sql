@@ -1,0 +1,7 @@
+-- Embedded demo: a threshold query on the queue depth, every 30 seconds, once.
+INSERT INTO monitoring.DatabaseQueries
+    (QueryName, QueryType, SqlQuery, ResultType, Description, Provider, WarningThreshold, CriticalThreshold, ComparisonOperator, IntervalSeconds)
+SELECT 'Demo: pending jobs', 'Performance',
+       'SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = ''Pending''', 'Scalar',
+       'Jobs waiting in the queue (demo)', 'H2', 100, 1000, 'GreaterThan', 30
+ WHERE NOT EXISTS (SELECT 1 FROM monitoring.DatabaseQueries WHERE QueryName = 'Demo: pending jobs')

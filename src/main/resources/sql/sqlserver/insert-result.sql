@@ -1,0 +1,10 @@
+-- Records one (connection, query) result. Written only while this worker still holds the job (the fence),
+-- and at most once per (JobId, ConnectionId, QueryId): UPDLOCK + HOLDLOCK make the existence check and the
+-- insert one atomic step, so a concurrent duplicate waits and then inserts nothing.
+INSERT INTO monitoring.DatabaseMonitoringResults
+    (JobId, ConnectionId, QueryId, WorkerInstanceId, Attempt, Environment, Provider, Status, ResultValue, ResultText, ResultRowCount, DurationMs, ErrorMessage, Details, QueryHash, ExecutedAt)
+SELECT :#JobId, :#ConnectionId, :#QueryId, :#WorkerInstanceId, :#Attempt, :#Environment, :#Provider, :#Status, :#ResultValue, :#ResultText, :#ResultRowCount, :#DurationMs, :#ErrorMessage, :#Details, :#QueryHash,
+       SYSUTCDATETIME()
+ WHERE EXISTS (SELECT 1 FROM monitoring.WorkerJobs WHERE JobId = :#JobId AND WorkerInstanceId = :#WorkerInstanceId AND Attempt = :#Attempt AND Status = N'Running')
+   AND NOT EXISTS (SELECT 1 FROM monitoring.DatabaseMonitoringResults WITH (UPDLOCK, HOLDLOCK)
+                    WHERE JobId = :#JobId AND ConnectionId = :#ConnectionId AND QueryId = :#QueryId);

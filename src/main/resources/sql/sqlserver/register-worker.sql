@@ -1,0 +1,5 @@
+-- Registers this worker process, Running from the start.
+INSERT INTO monitoring.WorkerInstances
+    (WorkerInstanceId, WorkerName, MachineName, ProcessId, Version, Environment, Status, StartedAt, LastHeartbeatAt, Configuration)
+VALUES
+    (:#WorkerInstanceId, :#WorkerName, :#MachineName, :#ProcessId, :#Version, :#Environment, N'Running', SYSUTCDATETIME(), SYSUTCDATETIME(), :#Configuration)
