@@ -41,7 +41,8 @@ public final class ThresholdEvaluator {
                     ? new Evaluation(ResultStatus.Ok, null, null, 0, "no rows", List.of(), false)
                     : Evaluation.failure(ResultStatus.Error, "Scalar query returned no rows; thresholds need one value");
         }
-        Object cell = rows.get(0).values().stream().findFirst().orElse(null);
+        Map<String, Object> first = rows.get(0);
+        Object cell = first.isEmpty() ? null : first.values().iterator().next();
         String text = cell == null ? null : cell.toString();
         if (cell == null) {
             return thresholds.isEmpty()
