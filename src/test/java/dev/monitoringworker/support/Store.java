@@ -1,0 +1,75 @@
+package dev.monitoringworker.support;
+
+import dev.monitoringworker.store.Row;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** The store as a DBA sees it: plain SQL inserts and selects on the monitoring schema. */
+public final class Store {
+
+    private final JdbcTemplate jdbc;
+
+    public Store(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public UUID connection(String name, String provider, String connectionString, String environment, int connectTimeoutSeconds) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.DatabaseConnections (ConnectionId, ConnectionName, Provider, ConnectionString, Environment, ConnectionTimeoutSeconds) VALUES (?, ?, ?, ?, ?, ?)",
+                id, name, provider, connectionString, environment, connectTimeoutSeconds);
+        return id;
+    }
+
+    public UUID query(String name, String provider, String sql, String resultType, Double warning, Double critical, String operator,
+                      Integer timeoutSeconds, int maxRows, boolean allowWrite) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, QueryType, SqlQuery, ResultType, Provider, WarningThreshold, CriticalThreshold, ComparisonOperator, TimeoutSeconds, MaxRows, AllowWrite) "
+                        + "VALUES (?, ?, 'Custom', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, name, sql, resultType, provider, warning, critical, operator, timeoutSeconds, maxRows, allowWrite);
+        return id;
+    }
+
+    public UUID job(String name, UUID connectionId, UUID queryId, String environment, int maxAttempts) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.WorkerJobs (JobId, JobType, JobName, Priority, ConnectionId, QueryId, Environment, MaxAttempts) VALUES (?, 'DatabaseMonitoring', ?, 3, ?, ?, ?, ?)",
+                id, name, connectionId, queryId, environment, maxAttempts);
+        return id;
+    }
+
+    public Row jobRow(UUID jobId) {
+        return Row.of(jdbc.queryForMap("SELECT * FROM monitoring.WorkerJobs WHERE JobId = ?", jobId));
+    }
+
+    public Row awaitJob(UUID jobId, String status, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(jobRow(jobId).string("Status")));
+        return jobRow(jobId);
+    }
+
+    /** The job's results keyed "connection/query". */
+    public Map<String, Row> results(UUID jobId) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT c.ConnectionName, q.QueryName, r.* FROM monitoring.DatabaseMonitoringResults r "
+                        + "JOIN monitoring.DatabaseConnections c ON c.ConnectionId = r.ConnectionId "
+                        + "JOIN monitoring.DatabaseQueries q ON q.QueryId = r.QueryId WHERE r.JobId = ?", jobId);
+        Map<String, Row> byPair = new java.util.TreeMap<>();
+        for (Map<String, Object> raw : rows) {
+            Row row = Row.of(raw);
+            if (byPair.put(row.string("ConnectionName") + "/" + row.string("QueryName"), row) != null) {
+                throw new AssertionError("two results for one (job, connection, query): " + raw);
+            }
+        }
+        return byPair;
+    }
+}
