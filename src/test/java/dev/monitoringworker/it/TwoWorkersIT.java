@@ -1,0 +1,56 @@
+package dev.monitoringworker.it;
+
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.WorkerApp;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two workers on one PostgreSQL store drain 1,000 jobs: none lost, none run twice. */
+class TwoWorkersIT {
+
+    private static final int JOBS = 1000;
+
+    @Test
+    void twoWorkersDrainAThousandJobsWithoutLossOrDuplicates() {
+        String url = TestDatabases.newPostgresDatabase("shared");
+        String targetUrl = TestDatabases.newPostgresDatabase("sharedtarget");
+        Map<String, Object> fast = Map.of("monitoring.poll.batch-size", 50, "monitoring.jobs.lease-seconds", 30);
+        try (ConfigurableApplicationContext first = WorkerApp.start(url, "postgres", "", fast);
+             ConfigurableApplicationContext second = WorkerApp.start(url, "postgres", "", fast)) {
+            JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.postgresDataSource(url));
+            Store store = new Store(TestDatabases.postgresDataSource(url));
+            UUID connection = store.connection("shared-target", "PostgreSQL", targetUrl, "it", 5);
+            UUID query = store.query("one", "PostgreSQL", "SELECT 1", "Scalar", null, 2.0, ">=", null, 100, false);
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                rows.add(new Object[]{UUID.randomUUID(), "job " + i, connection, query});
+            }
+            jdbc.batchUpdate("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId) VALUES (?, ?, ?, ?)", rows);
+
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE JobName LIKE 'job %' AND Status = 'Succeeded'", Integer.class) == JOBS);
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", Integer.class, query))
+                    .isEqualTo(JOBS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT JobId) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", Integer.class, query))
+                    .isEqualTo(JOBS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ? AND (Status <> 'Ok' OR ResultValue <> 1)",
+                    Integer.class, query)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE JobName LIKE 'job %' AND Attempt <> 1", Integer.class))
+                    .as("no job was taken over or retried").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT WorkerInstanceId) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
+                    Integer.class, query)).as("both workers took part").isEqualTo(2);
+        }
+    }
+}

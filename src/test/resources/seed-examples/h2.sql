@@ -1,0 +1,27 @@
+-- The seed's four usage examples on the embedded H2 store. Changed only where H2 forces it:
+-- no T-SQL variables (the worker id is written out). IsEnabled takes 1 as written.
+INSERT INTO monitoring.WorkerInstances (
+    WorkerInstanceId, WorkerName, MachineName, ProcessId, Version, Environment
+) VALUES (
+    'c0ffee00-0000-4000-8000-000000000001', 'MonitoringWorker-01', 'SERVER-01', 1234, '1.0.0', 'Production'
+);
+
+INSERT INTO monitoring.DatabaseConnections (
+    ConnectionName, Provider, ConnectionString, Environment, IsEnabled
+) VALUES (
+    'Production-DB', 'SqlServer', 'Server=...;Database=...;', 'Production', 1
+);
+
+INSERT INTO monitoring.DatabaseQueries (
+    QueryName, QueryType, SqlQuery, ResultType, Description
+) VALUES (
+    'CPU Usage Check', 'Performance',
+    'SELECT AVG(cpu_percent) FROM sys.dm_db_resource_stats',
+    'Scalar', 'Check average CPU usage'
+);
+
+INSERT INTO monitoring.WorkerJobs (
+    WorkerInstanceId, JobType, JobName, Priority
+) VALUES (
+    'c0ffee00-0000-4000-8000-000000000001', 'DatabaseMonitoring', 'Check Production DB', 1
+);
