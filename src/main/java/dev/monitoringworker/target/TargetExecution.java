@@ -1,0 +1,183 @@
+package dev.monitoringworker.target;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.job.MonitoringQuery;
+import dev.monitoringworker.job.WorkItem;
+import dev.monitoringworker.threshold.Evaluation;
+import dev.monitoringworker.threshold.ResultStatus;
+import dev.monitoringworker.threshold.ResultType;
+import dev.monitoringworker.threshold.ThresholdEvaluator;
+import dev.monitoringworker.threshold.Thresholds;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.sql.SqlConstants;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The execution envelope of one work item, called from the {@code execute-work} route: {@link #prepare}
+ * checks the rows and hands the provider route its SQL and an enveloped pool; {@link #evaluate} and
+ * {@link #failure} turn what happened into the result row that persist-results writes.
+ */
+public class TargetExecution {
+
+    public static final String WORK_ITEM = "monitoringWorkItem";
+    public static final String PROVIDER = "MonitoringProvider";
+    private static final String STARTED = "monitoringStartedNanos";
+    /** SQL states drivers use for a cancelled or timed-out statement. */
+    private static final Set<String> TIMEOUT_STATES = Set.of("57014", "70100", "HYT00", "HYT01");
+
+    private final TargetPools pools;
+    private final ObjectMapper json;
+
+    public TargetExecution(TargetPools pools, ObjectMapper json) {
+        this.pools = pools;
+        this.json = json;
+    }
+
+    public void prepare(Exchange exchange) {
+        WorkItem item = exchange.getIn().getBody(WorkItem.class);
+        exchange.setProperty(WORK_ITEM, item);
+        exchange.setProperty(STARTED, System.nanoTime());
+        TargetConnection c = item.connection();
+        MonitoringQuery q = item.query();
+        Provider provider;
+        try {
+            provider = Provider.parse(c.provider());
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("connection " + c.label() + ": " + e.getMessage());
+        }
+        if (q.sql() == null || q.sql().isBlank()) {
+            throw new TargetException("query " + q.label() + ": SqlQuery is empty");
+        }
+        settings(q);
+        int timeout = q.timeoutSeconds() != null && q.timeoutSeconds() > 0 ? q.timeoutSeconds() : c.commandTimeoutSeconds();
+        try {
+            exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,
+                    new EnvelopedDataSource(pools.poolFor(c, provider), timeout, q.maxRows()));
+        } catch (ConnectionStringException e) {
+            throw new TargetException("connection " + c.label() + ": " + e.getMessage());
+        }
+        exchange.getIn().setHeader(PROVIDER, provider.name());
+        exchange.getIn().setBody(q.sql());
+    }
+
+    @SuppressWarnings("unchecked")
+    public void evaluate(Exchange exchange) throws JsonProcessingException {
+        exchange.getIn().removeHeader(SqlConstants.SQL_DATA_SOURCE);
+        WorkItem item = exchange.getProperty(WORK_ITEM, WorkItem.class);
+        Settings s = settings(item.query());
+        Integer updateCount = exchange.getIn().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
+        Evaluation evaluation = updateCount != null
+                ? ThresholdEvaluator.ofUpdateCount(s.type(), s.thresholds(), updateCount)
+                : ThresholdEvaluator.ofRows(s.type(), s.thresholds(), exchange.getIn().getBody(List.class), item.query().maxRows());
+        exchange.getIn().setBody(resultRow(exchange, item, evaluation));
+    }
+
+    public void failure(Exchange exchange) throws JsonProcessingException {
+        exchange.getIn().removeHeader(SqlConstants.SQL_DATA_SOURCE);
+        WorkItem item = exchange.getProperty(WORK_ITEM, WorkItem.class);
+        if (item == null) {
+            item = exchange.getIn().getBody(WorkItem.class);
+            exchange.setProperty(WORK_ITEM, item);
+        }
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Evaluation evaluation = Evaluation.failure(isTimeout(cause) ? ResultStatus.Timeout : ResultStatus.Error,
+                describe(item, cause));
+        exchange.getIn().setBody(resultRow(exchange, item, evaluation));
+    }
+
+    private record Settings(ResultType type, Thresholds thresholds) {
+    }
+
+    private static Settings settings(MonitoringQuery q) {
+        try {
+            return new Settings(ResultType.parse(q.resultType()),
+                    Thresholds.of(q.warningThreshold(), q.criticalThreshold(), q.comparisonOperator()));
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("query " + q.label() + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e) throws JsonProcessingException {
+        Long started = exchange.getProperty(STARTED, Long.class);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("JobId", item.job().jobId());
+        row.put("ConnectionId", item.connection().connectionId());
+        row.put("QueryId", item.query().queryId());
+        row.put("WorkerInstanceId", item.job().runnerId());
+        row.put("Attempt", item.job().attempt());
+        row.put("Environment", item.connection().environment());
+        row.put("Provider", item.connection().provider());
+        row.put("Status", e.status().name());
+        row.put("ResultValue", e.value());
+        row.put("ResultText", truncate(e.text(), 4000));
+        row.put("ResultRowCount", e.rowCount());
+        row.put("DurationMs", started == null ? 0L : (System.nanoTime() - started) / 1_000_000L);
+        row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
+        row.put("Details", details(e));
+        row.put("QueryHash", hash(item.query().sql()));
+        return row;
+    }
+
+    private String details(Evaluation e) throws JsonProcessingException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", e.reason());
+        if (!e.rows().isEmpty() || e.truncated()) {
+            details.put("rows", e.rows());
+            details.put("truncated", e.truncated());
+        }
+        return json.writeValueAsString(details);
+    }
+
+    static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLTimeoutException
+                    || c instanceof SQLException s && s.getSQLState() != null && TIMEOUT_STATES.contains(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names the connection and query and says what went wrong, from the innermost meaningful cause. */
+    static String describe(WorkItem item, Throwable t) {
+        if (t instanceof TargetException) {
+            return t.getMessage();
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof SQLException && !(root.getCause() instanceof SQLException)) {
+                break;
+            }
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        String state = root instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
+        return "connection " + item.connection().label() + ", query " + item.query().label() + ": " + message + state;
+    }
+
+    static String hash(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

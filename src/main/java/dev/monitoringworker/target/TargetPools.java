@@ -1,0 +1,103 @@
+package dev.monitoringworker.target;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One small HikariCP pool per monitored connection, created on first use, rebuilt when the connection's row
+ * changes, closed at shutdown. A pool never holds more than the row's MaxConcurrency connections.
+ */
+@Component
+public class TargetPools implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetPools.class);
+
+    private record Pool(String fingerprint, HikariDataSource dataSource) {
+    }
+
+    private final Map<UUID, Pool> pools = new ConcurrentHashMap<>();
+
+    /** @throws ConnectionStringException when the row's connection string cannot be translated */
+    public DataSource poolFor(TargetConnection connection, Provider provider) {
+        String fingerprint = fingerprint(connection, provider);
+        Pool pool = pools.compute(connection.connectionId(), (id, existing) -> {
+            if (existing != null && existing.fingerprint().equals(fingerprint)) {
+                return existing;
+            }
+            HikariDataSource created = create(connection, provider);
+            if (existing != null) {
+                LOG.info("Connection {} changed; its pool is rebuilt", connection.label());
+                existing.dataSource().close();
+            }
+            return new Pool(fingerprint, created);
+        });
+        return pool.dataSource();
+    }
+
+    public int size() {
+        return pools.size();
+    }
+
+    private static HikariDataSource create(TargetConnection connection, Provider provider) {
+        JdbcTarget target = ConnectionStrings.translate(provider, connection.connectionString());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("target-" + connection.connectionId());
+        config.setJdbcUrl(target.url());
+        if (target.username() != null) {
+            config.setUsername(target.username());
+        }
+        if (target.password() != null) {
+            config.setPassword(target.password());
+        }
+        driverTimeouts(provider, connection.connectTimeoutSeconds()).forEach(config::addDataSourceProperty);
+        target.properties().forEach(config::addDataSourceProperty);
+        config.setMaximumPoolSize(connection.maxConcurrency());
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(60_000);
+        config.setMaxLifetime(30 * 60_000);
+        config.setConnectionTimeout(Math.max(250L, connection.connectTimeoutSeconds() * 1000L));
+        // a target that is down at start must not fail pool creation: the run reports it as an Error result
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** Connect deadlines in the driver, so an unreachable host cannot hold a worker thread past the limit. */
+    private static Map<String, String> driverTimeouts(Provider provider, int seconds) {
+        String s = Integer.toString(seconds);
+        return switch (provider) {
+            case PostgreSQL -> Map.of("connectTimeout", s, "loginTimeout", s);
+            case MySQL -> Map.of("connectTimeout", Long.toString(seconds * 1000L));
+            case SqlServer -> Map.of("loginTimeout", s);
+            case Oracle -> Map.of("oracle.net.CONNECT_TIMEOUT", Long.toString(seconds * 1000L));
+            case H2 -> Map.of();
+        };
+    }
+
+    private static String fingerprint(TargetConnection c, Provider provider) {
+        String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(p -> p.dataSource().close());
+        pools.clear();
+    }
+}
