@@ -1,6 +1,8 @@
 package dev.monitoringworker.job;
 
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.target.Provider;
+import dev.monitoringworker.target.TargetConnection;
 
 import java.util.UUID;
 
@@ -22,6 +24,19 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
                 row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
                 row.integer("TimeoutSeconds"), maxRows == null || maxRows <= 0 ? DEFAULT_MAX_ROWS : maxRows,
                 row.flag("AllowWrite", false), row.flag("IsEnabled", true));
+    }
+
+    /** A query for one provider applies to connections of that provider; a provider-neutral one to all, even a
+     *  connection whose Provider is not understood (its run then reports the bad Provider). */
+    public boolean appliesTo(TargetConnection connection) {
+        if (provider == null || provider.isBlank()) {
+            return true;
+        }
+        try {
+            return Provider.parse(connection.provider()).accepts(provider);
+        } catch (IllegalArgumentException unknownProvider) {
+            return false;
+        }
     }
 
     public String label() {

@@ -1,6 +1,5 @@
 package dev.monitoringworker.job;
 
-import dev.monitoringworker.target.Provider;
 import dev.monitoringworker.target.TargetConnection;
 
 import java.sql.Timestamp;
@@ -44,7 +43,7 @@ public class ScheduleSlots {
                 continue;
             }
             for (TargetConnection c : catalog.connections().values()) {
-                if (!c.enabled() || !applies(q, c)) {
+                if (!c.enabled() || !q.appliesTo(c)) {
                     continue;
                 }
                 String pair = q.queryId() + ":" + c.connectionId();
@@ -74,14 +73,6 @@ public class ScheduleSlots {
 
     static long slotStart(long epochSecond, long interval, long offset) {
         return Math.floorDiv(epochSecond - offset, interval) * interval + offset;
-    }
-
-    private static boolean applies(MonitoringQuery q, TargetConnection c) {
-        try {
-            return Provider.parse(c.provider()).accepts(q.provider());
-        } catch (IllegalArgumentException unknownProvider) {
-            return q.provider() == null || q.provider().isBlank();
-        }
     }
 
     private static Map<String, Object> job(MonitoringQuery q, TargetConnection c, String pair, long slot) {

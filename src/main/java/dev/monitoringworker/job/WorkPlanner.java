@@ -3,7 +3,6 @@ package dev.monitoringworker.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
-import dev.monitoringworker.target.Provider;
 import dev.monitoringworker.target.TargetConnection;
 
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public class WorkPlanner {
             List<MonitoringQuery> candidates = named != null ? List.of(named)
                     : catalog.queries().values().stream().filter(MonitoringQuery::enabled).toList();
             for (MonitoringQuery q : candidates) {
-                if (applies(q, c)) {
+                if (q.appliesTo(c)) {
                     items.add(new WorkItem(job, c, q));
                 }
             }
@@ -96,19 +95,6 @@ public class WorkPlanner {
                     + " with an enabled query that applies to it");
         }
         return new JobPlan(job, List.copyOf(items), null);
-    }
-
-    /** A query for one provider applies to connections of that provider; a connection of unknown provider still
-     *  gets provider-neutral queries, whose run then reports the bad Provider. */
-    private static boolean applies(MonitoringQuery q, TargetConnection c) {
-        if (q.provider() == null || q.provider().isBlank()) {
-            return true;
-        }
-        try {
-            return Provider.parse(c.provider()).accepts(q.provider());
-        } catch (IllegalArgumentException unknownProvider) {
-            return false;
-        }
     }
 
     private String checkParameters(String parameters) {

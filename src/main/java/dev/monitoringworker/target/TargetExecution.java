@@ -117,7 +117,7 @@ public class TargetExecution {
         row.put("WorkerInstanceId", item.job().runnerId());
         row.put("Attempt", item.job().attempt());
         row.put("Environment", item.connection().environment());
-        row.put("Provider", item.connection().provider());
+        row.put("Provider", canonical(item.connection().provider()));
         row.put("Status", e.status().name());
         row.put("ResultValue", e.value());
         row.put("ResultText", truncate(e.text(), 4000));
@@ -137,6 +137,15 @@ public class TargetExecution {
             details.put("truncated", e.truncated());
         }
         return json.writeValueAsString(details);
+    }
+
+    /** The provider's canonical name (MariaDB and MySQL both record MySQL), or the row's text if unknown. */
+    private static String canonical(String provider) {
+        try {
+            return Provider.parse(provider).name();
+        } catch (IllegalArgumentException unknown) {
+            return provider;
+        }
     }
 
     static boolean isTimeout(Throwable t) {

@@ -7,10 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,12 +83,7 @@ public class TargetPools implements AutoCloseable {
 
     private static String fingerprint(TargetConnection c, Provider provider) {
         String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TargetExecution.hash(material);
     }
 
     @Override

@@ -71,6 +71,8 @@ class MigrationAdoptionIT {
                 store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
                 assertThat(store.results(job).get("legacy-pg/Connection Test").decimal("ResultValue")).isEqualTo(1.0);
             }
+            assertThat(db.queryForList("SELECT Status FROM monitoring.WorkerInstances WHERE WorkerName LIKE 'test-worker-%'", String.class))
+                    .as("a worker marks itself Stopped when it shuts down").hasSize(start).containsOnly("Stopped");
         }
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -164,6 +167,21 @@ abstract class PipelineScenario {
     }
 
     @Test
+    void healthAndPrometheusAreServedOnTheManagementPort() throws Exception {
+        UUID job = store.job("scrape me", pg, pgLoad, null, 3);
+        store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
+        String port = app.getEnvironment().getProperty("local.management.port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("monitoring_results_total\\{[^}]*provider=\"PostgreSQL\"[^}]*status=\"Ok\"[^}]*} [1-9]");
+    }
+
+    @Test
     void theWorkerIsRegisteredAndHeartbeats() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Row w = Row.of(store.jdbc().queryForMap("SELECT * FROM monitoring.vw_WorkerHealth WHERE WorkerName LIKE 'test-worker-%'"));
@@ -182,7 +200,7 @@ abstract class PipelineScenario {
         UUID job = store.job("count me", maria, null, null, 3);
         store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
         MeterRegistry registry = app.getBean(MeterRegistry.class);
-        double ok = registry.find("monitoring.results").tag("status", "Ok").tag("provider", "MariaDB").counters()
+        double ok = registry.find("monitoring.results").tag("status", "Ok").tag("provider", "MySQL").counters()
                 .stream().mapToDouble(Counter::count).sum();
         assertThat(ok).isGreaterThanOrEqualTo(2.0);
         Integer persisted = store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults", Integer.class);
