@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class ScheduleSlots {
 
+    /** Bounds the jobs one pair can add per tick, whatever its interval. */
+    static final int MAX_SLOTS_PER_TICK = 16;
+
     private final long lookaheadSeconds;
     private final Map<String, Long> lastEnqueued = new ConcurrentHashMap<>();
 
@@ -51,11 +54,14 @@ public class ScheduleSlots {
                 long interval = q.intervalSeconds();
                 long offset = Math.floorMod(pair.hashCode(), interval);
                 Long last = lastEnqueued.get(pair);
-                for (long slot : new long[]{slotStart(now.getEpochSecond(), interval, offset),
-                        slotStart(now.getEpochSecond() + lookaheadSeconds, interval, offset)}) {
+                long horizon = now.getEpochSecond() + lookaheadSeconds;
+                int added = 0;
+                // every slot from the current one up to the lookahead horizon, each once
+                for (long slot = slotStart(now.getEpochSecond(), interval, offset);
+                     slot <= horizon && added < MAX_SLOTS_PER_TICK; slot += interval) {
                     if (last == null || slot > last) {
                         jobs.add(job(q, c, pair, slot));
-                        last = slot;
+                        added++;
                     }
                 }
             }

@@ -135,6 +135,33 @@ abstract class PipelineScenario {
     }
 
     @Test
+    void anIntervalQueryIsScheduledOncePerSlotAtUtcTimes() {
+        UUID every2s = store.query("pg every 2 s", "PostgreSQL", "SELECT 7", "Scalar", null, null, null, null, 100, false);
+        store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 2 WHERE QueryId = ?", every2s);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.jdbc().queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND ConnectionId = ? AND Status = 'Succeeded'",
+                    Integer.class, every2s, pg) >= 3);
+        } finally {
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = FALSE WHERE QueryId = ?", every2s);
+        }
+        for (Map<String, Object> raw : store.jdbc().queryForList(
+                "SELECT * FROM monitoring.WorkerJobs WHERE QueryId = ? AND ConnectionId = ? AND Status = 'Succeeded'", every2s, pg)) {
+            Row job = Row.of(raw);
+            String[] key = job.string("DedupeKey").split(":");
+            assertThat(key[0]).isEqualTo(every2s.toString());
+            assertThat(key[1]).isEqualTo(pg.toString());
+            long slot = Long.parseLong(key[2]);
+            assertThat(job.time("ScheduledAt")).as("ScheduledAt is the slot start in UTC")
+                    .isEqualTo(java.time.LocalDateTime.ofEpochSecond(slot, 0, java.time.ZoneOffset.UTC));
+            assertThat(store.results(job.uuid("JobId")).get("pg-target/pg every 2 s").decimal("ResultValue")).isEqualTo(7.0);
+        }
+        assertThat(store.jdbc().queryForObject("SELECT MAX(ScheduledAt) FROM monitoring.WorkerJobs WHERE QueryId = ?",
+                java.sql.Timestamp.class, every2s).toLocalDateTime())
+                .isCloseTo(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
     void aJobThatCannotRunIsRetriedWithBackoffThenFailed() {
         UUID missing = UUID.randomUUID();
         UUID job = store.job("names a missing connection", missing, null, null, 3);

@@ -32,6 +32,8 @@ class TwoWorkersIT {
             Store store = new Store(TestDatabases.postgresDataSource(url));
             UUID connection = store.connection("shared-target", "PostgreSQL", targetUrl, "it", 5);
             UUID query = store.query("one", "PostgreSQL", "SELECT 1", "Scalar", null, 2.0, ">=", null, 100, false);
+            UUID everySecond = store.query("every second", "PostgreSQL", "SELECT 1", "Scalar", null, null, null, null, 100, false);
+            jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1 WHERE QueryId = ?", everySecond);
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 rows.add(new Object[]{UUID.randomUUID(), "job " + i, connection, query});
@@ -51,6 +53,13 @@ class TwoWorkersIT {
                     .as("no job was taken over or retried").isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT WorkerInstanceId) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
                     Integer.class, query)).as("both workers took part").isEqualTo(2);
+
+            // both schedulers ran all along: exactly one job per one-second slot, no slot missed in between
+            jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = FALSE WHERE QueryId = ?", everySecond);
+            List<Long> slots = jdbc.queryForList("SELECT DedupeKey FROM monitoring.WorkerJobs WHERE QueryId = ?", String.class, everySecond)
+                    .stream().map(k -> Long.parseLong(k.substring(k.lastIndexOf(':') + 1))).sorted().toList();
+            assertThat(slots).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+            assertThat(slots.get(slots.size() - 1) - slots.get(0) + 1).as("consecutive slots").isEqualTo(slots.size());
         }
     }
 }

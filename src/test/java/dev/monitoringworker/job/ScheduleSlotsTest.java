@@ -62,6 +62,23 @@ class ScheduleSlotsTest {
     }
 
     @Test
+    void successiveTicksEnqueueEverySlotWithoutGaps() {
+        ScheduleSlots slots = new ScheduleSlots(3);
+        List<Map<String, Object>> oneSecond = List.of(
+                Map.of("QueryId", UUID.randomUUID(), "QueryName", "1 s", "SqlQuery", "SELECT 1", "IntervalSeconds", 1, "IsEnabled", true));
+        Catalog catalog = Catalog.of(connections.subList(0, 1), oneSecond);
+        java.util.TreeSet<Long> enqueued = new java.util.TreeSet<>();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int tick = 0; tick < 10; tick++, t = t.plusSeconds(2)) {
+            List<Map<String, Object>> due = slots.due(catalog, t);
+            due.forEach(r -> assertThat(enqueued.add((Long) r.get("SlotStart"))).as("slot enqueued twice").isTrue());
+            slots.enqueued(due);
+        }
+        assertThat(enqueued.last() - enqueued.first() + 1).as("no slot missing").isEqualTo(enqueued.size());
+        assertThat(enqueued.first()).isEqualTo(t.minusSeconds(20).getEpochSecond());
+    }
+
+    @Test
     void lookaheadEnqueuesTheNextSlotAheadOfTime() {
         ScheduleSlots slots = new ScheduleSlots(60);
         List<Map<String, Object>> due = slots.due(Catalog.of(connections, queries.subList(0, 1)), Instant.parse("2026-01-01T00:00:30Z"));
