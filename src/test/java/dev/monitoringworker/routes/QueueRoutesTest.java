@@ -1,0 +1,129 @@
+package dev.monitoringworker.routes;
+
+import dev.monitoringworker.MonitoringWorkerApplication;
+import dev.monitoringworker.job.JobPlan;
+import dev.monitoringworker.store.Row;
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.worker.WorkerIdentity;
+import org.apache.camel.CamelContext;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real poll-worker-jobs and schedule-due-jobs routes on an H2 store, started by hand instead of by their
+ * Quartz timers, with run-job replaced by a mock: what is claimed, in which order, and what is enqueued.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@SpringBootTest(classes = MonitoringWorkerApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:queue-routes-test;DB_CLOSE_DELAY=-1",
+        "spring.h2.console.enabled=false",
+        "server.port=0", "management.server.port=0",
+        "camel.main.name=queue-routes-test",
+        "monitoring.demo.enabled=false",
+        "monitoring.poll.batch-size=2"})
+class QueueRoutesTest {
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    WorkerIdentity worker;
+    @EndpointInject("mock:run-job")
+    MockEndpoint runJob;
+
+    private Store store;
+
+    @BeforeEach
+    void advise() throws Exception {
+        store = new Store(dataSource);
+        if (camel.getStatus().isStarted()) {
+            MockEndpoint.resetMocks(camel);
+            return;
+        }
+        AdviceWith.adviceWith(camel, "poll-worker-jobs", route -> {
+            route.replaceFromWith("direct:poll-now");
+            route.weaveByToUri("direct:run-job").replace().to("mock:run-job");
+        });
+        AdviceWith.adviceWith(camel, "schedule-due-jobs", route -> route.replaceFromWith("direct:schedule-now"));
+        camel.start();
+        // claims need this worker's row (WorkerJobs.WorkerInstanceId references it)
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", Integer.class, worker.id()) == 1);
+    }
+
+    @Test
+    void pollClaimsDueJobsMostUrgentFirstInBatchesAndLeasesThem() throws Exception {
+        store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
+        UUID connection = store.connection("c-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "q", 5);
+        UUID low = insertJob("low", 9, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID urgent = insertJob("urgent", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID middle = insertJob("middle", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID future = insertJob("future", 1, connection, "DATEADD(HOUR, 1, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))");
+        UUID otherWorkers = UUID.randomUUID();
+        store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
+                + "VALUES (?, 'other', 'm', 'Running', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))", otherWorkers);
+        UUID pinnedElsewhere = insertJob("pinned elsewhere", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        store.jdbc().update("UPDATE monitoring.WorkerJobs SET WorkerInstanceId = ? WHERE JobId = ?", otherWorkers, pinnedElsewhere);
+        runJob.expectedMessageCount(3);
+
+        producer.sendBody("direct:poll-now", null);
+
+        runJob.assertIsSatisfied();
+        List<String> order = runJob.getReceivedExchanges().stream()
+                .map(e -> e.getIn().getBody(JobPlan.class).job().jobName()).toList();
+        // batches of 2: the two most urgent first (run side by side, in either order), then the rest
+        assertThat(order.subList(0, 2)).containsExactlyInAnyOrder("urgent", "middle");
+        assertThat(order.get(2)).isEqualTo("low");
+        for (UUID claimed : List.of(low, urgent, middle)) {
+            Row job = store.jobRow(claimed);
+            assertThat(job.string("Status")).isEqualTo("Running");
+            assertThat(job.uuid("WorkerInstanceId")).isEqualTo(worker.id());
+            assertThat(job.integer("Attempt")).isEqualTo(1);
+            assertThat(job.time("LeaseExpiresAt")).isAfter(job.time("StartedAt"));
+        }
+        assertThat(store.jobRow(future).string("Status")).isEqualTo("Pending");
+        assertThat(store.jobRow(pinnedElsewhere).string("Status")).isEqualTo("Pending");
+    }
+
+    @Test
+    void scheduleEnqueuesEachSlotOnceHoweverOftenItRuns() {
+        UUID connection = store.connection("s-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "s", 5);
+        UUID query = store.query("hourly-" + UUID.randomUUID(), "H2", "SELECT 1", "Scalar", null, null, null, null, 10, false);
+        store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 3600 WHERE QueryId = ?", query);
+
+        producer.sendBody("direct:schedule-now", null);
+        producer.sendBody("direct:schedule-now", null);
+
+        List<String> keys = store.jdbc().queryForList(
+                "SELECT DedupeKey FROM monitoring.WorkerJobs WHERE QueryId = ? AND ConnectionId = ?", String.class, query, connection);
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0)).startsWith(query + ":" + connection + ":");
+    }
+
+    private UUID insertJob(String name, int priority, UUID connection, String scheduledAt) {
+        UUID id = UUID.randomUUID();
+        store.jdbc().update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, Priority, ConnectionId, ScheduledAt) VALUES (?, ?, ?, ?, "
+                + scheduledAt + ")", id, name, priority, connection);
+        return id;
+    }
+}
