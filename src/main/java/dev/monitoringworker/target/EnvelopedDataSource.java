@@ -10,17 +10,23 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 
 /**
- * A connection pool seen through one run's execution envelope: every statement it creates carries the run's
- * timeout and row cap. The cap is one row above MaxRows so that truncation can be seen and reported.
+ * A connection pool seen through one run's execution envelope. Every statement it creates carries the run's
+ * timeout and row cap (one row above MaxRows, so that truncation can be seen and reported). Unless the query
+ * may write, the run happens in a transaction that is read-only where the engine offers it (PostgreSQL,
+ * MySQL/MariaDB, Oracle) and is always rolled back (every engine, and the only guard on SQL Server and H2).
  */
 public final class EnvelopedDataSource implements DataSource {
 
     private final DataSource pool;
+    private final Provider provider;
+    private final boolean readOnly;
     private final int timeoutSeconds;
     private final int maxRows;
 
-    public EnvelopedDataSource(DataSource pool, int timeoutSeconds, int maxRows) {
+    public EnvelopedDataSource(DataSource pool, Provider provider, boolean readOnly, int timeoutSeconds, int maxRows) {
         this.pool = pool;
+        this.provider = provider;
+        this.readOnly = readOnly;
         this.timeoutSeconds = timeoutSeconds;
         this.maxRows = maxRows;
     }
@@ -35,9 +41,54 @@ public final class EnvelopedDataSource implements DataSource {
         return envelop(pool.getConnection(username, password));
     }
 
-    private Connection envelop(Connection connection) {
+    /** The statement that makes the coming work read-only, or null where the engine has none. MySQL takes it
+     *  for the session: a DDL statement commits implicitly and would start a new, writable transaction. */
+    static String readOnlyStatement(Provider provider) {
+        return switch (provider) {
+            case PostgreSQL, Oracle -> "SET TRANSACTION READ ONLY";
+            case MySQL -> "SET SESSION TRANSACTION READ ONLY";
+            case SqlServer, H2 -> null;
+        };
+    }
+
+    /** What undoes {@link #readOnlyStatement} before the connection goes back to the pool, if anything. */
+    static String restoreStatement(Provider provider) {
+        return provider == Provider.MySQL ? "SET SESSION TRANSACTION READ WRITE" : null;
+    }
+
+    private Connection envelop(Connection connection) throws SQLException {
+        if (readOnly) {
+            try {
+                connection.setAutoCommit(false);
+                String statement = readOnlyStatement(provider);
+                if (statement != null) {
+                    try (Statement s = connection.createStatement()) {
+                        s.setQueryTimeout(timeoutSeconds);
+                        s.execute(statement);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
+                    if (readOnly && method.getName().equals("close") && !connection.isClosed()) {
+                        try {
+                            connection.rollback();
+                            String restore = restoreStatement(provider);
+                            if (restore != null) {
+                                try (Statement s = connection.createStatement()) {
+                                    s.execute(restore);
+                                }
+                            }
+                            connection.setAutoCommit(true);
+                        } finally {
+                            connection.close();
+                        }
+                        return null;
+                    }
                     Object result;
                     try {
                         result = method.invoke(connection, args);

@@ -59,11 +59,18 @@ public class TargetExecution {
         if (q.sql() == null || q.sql().isBlank()) {
             throw new TargetException("query " + q.label() + ": SqlQuery is empty");
         }
-        settings(q);
+        Settings settings = settings(q);
+        if (!q.allowWrite() && settings.type() == ResultType.NonQuery) {
+            throw new TargetException("query " + q.label() + ": ResultType NonQuery changes data and needs AllowWrite = 1");
+        }
+        if (!q.allowWrite() && SqlText.statementCount(q.sql()) > 1) {
+            throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
+                    + "only a query with AllowWrite = 1 may run several");
+        }
         int timeout = q.timeoutSeconds() != null && q.timeoutSeconds() > 0 ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
             exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,
-                    new EnvelopedDataSource(pools.poolFor(c, provider), timeout, q.maxRows()));
+                    new EnvelopedDataSource(pools.poolFor(c, provider), provider, !q.allowWrite(), timeout, q.maxRows()));
         } catch (ConnectionStringException e) {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
