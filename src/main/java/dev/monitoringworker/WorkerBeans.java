@@ -6,6 +6,8 @@ import dev.monitoringworker.job.RetryPolicy;
 import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.ResultMeters;
+import dev.monitoringworker.security.ConnectionStringCipher;
+import dev.monitoringworker.security.KeyRingSource;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
 import dev.monitoringworker.worker.WorkerIdentity;
@@ -59,8 +61,23 @@ public class WorkerBeans {
     }
 
     @Bean
-    TargetExecution targetExecution(TargetPools pools, ObjectMapper json) {
-        return new TargetExecution(pools, json);
+    KeyRingSource keyRingSource(Environment env) {
+        return KeyRingSource.of(env.getProperty("monitoring.security.key-ring-file"), env.getProperty("monitoring.security.key-ring"));
+    }
+
+    @Bean
+    ConnectionStringCipher connectionStringCipher(KeyRingSource keyRing) {
+        return new ConnectionStringCipher(keyRing);
+    }
+
+    @Bean(destroyMethod = "close")
+    TargetPools targetPools(ConnectionStringCipher cipher) {
+        return new TargetPools(cipher);
+    }
+
+    @Bean
+    TargetExecution targetExecution(TargetPools pools, ObjectMapper json, Environment env) {
+        return new TargetExecution(pools, json, env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false));
     }
 
     @Bean

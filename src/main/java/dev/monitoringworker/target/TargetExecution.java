@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.job.MonitoringQuery;
 import dev.monitoringworker.job.WorkItem;
+import dev.monitoringworker.security.CipherException;
+import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.threshold.Evaluation;
 import dev.monitoringworker.threshold.ResultStatus;
 import dev.monitoringworker.threshold.ResultType;
@@ -36,12 +38,16 @@ public class TargetExecution {
     /** SQL states drivers use for a cancelled or timed-out statement. */
     private static final Set<String> TIMEOUT_STATES = Set.of("57014", "70100", "HYT00", "HYT01");
 
+    private static final String PLAINTEXT = "monitoringPlaintextConnectionString";
+
     private final TargetPools pools;
     private final ObjectMapper json;
+    private final boolean allowPlaintext;
 
-    public TargetExecution(TargetPools pools, ObjectMapper json) {
+    public TargetExecution(TargetPools pools, ObjectMapper json, boolean allowPlaintext) {
         this.pools = pools;
         this.json = json;
+        this.allowPlaintext = allowPlaintext;
     }
 
     public void prepare(Exchange exchange) {
@@ -67,11 +73,17 @@ public class TargetExecution {
             throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
                     + "only a query with AllowWrite = 1 may run several");
         }
+        boolean plaintext = !ConnectionStringCipher.isEncrypted(c.connectionString());
+        if (plaintext && !allowPlaintext) {
+            throw new TargetException("connection " + c.label() + ": ConnectionString is stored in plaintext, which "
+                    + "monitoring.security.allow-plaintext=false refuses; encrypt it with: java -jar monitoring-worker.jar encrypt-plaintext");
+        }
+        exchange.setProperty(PLAINTEXT, plaintext);
         int timeout = q.timeoutSeconds() != null && q.timeoutSeconds() > 0 ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
             exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,
                     new EnvelopedDataSource(pools.poolFor(c, provider), provider, !q.allowWrite(), timeout, q.maxRows()));
-        } catch (ConnectionStringException e) {
+        } catch (ConnectionStringException | CipherException e) {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
         exchange.getIn().setHeader(PROVIDER, provider.name());
@@ -131,14 +143,17 @@ public class TargetExecution {
         row.put("ResultRowCount", e.rowCount());
         row.put("DurationMs", started == null ? 0L : (System.nanoTime() - started) / 1_000_000L);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
-        row.put("Details", details(e));
+        row.put("Details", details(e, Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class))));
         row.put("QueryHash", hash(item.query().sql()));
         return row;
     }
 
-    private String details(Evaluation e) throws JsonProcessingException {
+    private String details(Evaluation e, boolean plaintextConnectionString) throws JsonProcessingException {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", e.reason());
+        if (plaintextConnectionString) {
+            details.put("plaintextConnectionString", true);
+        }
         if (!e.rows().isEmpty() || e.truncated()) {
             details.put("rows", e.rows());
             details.put("truncated", e.truncated());

@@ -1,10 +1,11 @@
 package dev.monitoringworker.target;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.monitoringworker.security.CipherException;
+import dev.monitoringworker.security.ConnectionStringCipher;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * One small HikariCP pool per monitored connection, created on first use, rebuilt when the connection's row
  * changes, closed at shutdown. A pool never holds more than the row's MaxConcurrency connections.
  */
-@Component
 public class TargetPools implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetPools.class);
@@ -24,15 +24,26 @@ public class TargetPools implements AutoCloseable {
     }
 
     private final Map<UUID, Pool> pools = new ConcurrentHashMap<>();
+    private final ConnectionStringCipher cipher;
 
-    /** @throws ConnectionStringException when the row's connection string cannot be translated */
+    public TargetPools(ConnectionStringCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /**
+     * @throws ConnectionStringException when the row's connection string cannot be translated
+     * @throws CipherException           when an encrypted connection string cannot be decrypted
+     */
     public DataSource poolFor(TargetConnection connection, Provider provider) {
         String fingerprint = fingerprint(connection, provider);
         Pool pool = pools.compute(connection.connectionId(), (id, existing) -> {
             if (existing != null && existing.fingerprint().equals(fingerprint)) {
                 return existing;
             }
-            HikariDataSource created = create(connection, provider);
+            String plaintext = ConnectionStringCipher.isEncrypted(connection.connectionString())
+                    ? cipher.decrypt(connection.connectionId(), connection.connectionString())
+                    : connection.connectionString();
+            HikariDataSource created = create(connection, provider, plaintext);
             if (existing != null) {
                 LOG.info("Connection {} changed; its pool is rebuilt", connection.label());
                 existing.dataSource().close();
@@ -46,8 +57,8 @@ public class TargetPools implements AutoCloseable {
         return pools.size();
     }
 
-    private static HikariDataSource create(TargetConnection connection, Provider provider) {
-        JdbcTarget target = ConnectionStrings.translate(provider, connection.connectionString());
+    private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext) {
+        JdbcTarget target = ConnectionStrings.translate(provider, plaintext);
         HikariConfig config = new HikariConfig();
         config.setPoolName("target-" + connection.connectionId());
         config.setJdbcUrl(target.url());

@@ -1,0 +1,133 @@
+package dev.monitoringworker.security;
+
+import dev.monitoringworker.store.StoreDialect;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The jar's commands besides running the worker. They read the same configuration as the worker (store,
+ * key ring) but start neither routes nor a web server.
+ * <pre>
+ * java -jar monitoring-worker.jar encrypt --connection-id=&lt;uuid&gt;   &lt; connection string on stdin
+ * java -jar monitoring-worker.jar reencrypt [--batch-size=500]
+ * java -jar monitoring-worker.jar encrypt-plaintext [--batch-size=500]
+ * </pre>
+ */
+public final class Commands {
+
+    public static final Set<String> NAMES = Set.of("encrypt", "reencrypt", "encrypt-plaintext");
+    private static final String USAGE = """
+            usage: java -jar monitoring-worker.jar encrypt --connection-id=<ConnectionId>  (connection string on standard input)
+                   java -jar monitoring-worker.jar reencrypt [--batch-size=500]
+                   java -jar monitoring-worker.jar encrypt-plaintext [--batch-size=500]
+            Spring properties (--spring.datasource.url=..., --monitoring.security.key-ring-file=...) apply as for the worker.""";
+
+    private Commands() {
+    }
+
+    /** @return the process exit code: 0 done, 1 failed, 2 misused */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        String command = args[0];
+        UUID connectionId = null;
+        int batchSize = 500;
+        List<String> springArgs = new ArrayList<>();
+        try {
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].startsWith("--connection-id=")) {
+                    connectionId = UUID.fromString(args[i].substring("--connection-id=".length()).trim());
+                } else if (args[i].startsWith("--batch-size=")) {
+                    batchSize = Integer.parseInt(args[i].substring("--batch-size=".length()).trim());
+                } else {
+                    springArgs.add(args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        if (command.equals("encrypt") && connectionId == null) {
+            err.println("encrypt: --connection-id is required: the value only decrypts on that connection's row\n" + USAGE);
+            return 2;
+        }
+        springArgs.add("--logging.level.root=WARN");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandBeans.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(springArgs.toArray(String[]::new))) {
+            ConnectionStringCipher cipher = context.getBean(ConnectionStringCipher.class);
+            String activeKey = context.getBean(KeyRingSource.class).get() == null ? "none" : context.getBean(KeyRingSource.class).get().activeId();
+            if (command.equals("encrypt")) {
+                String plaintext = stripLineEnd(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                if (plaintext.isBlank()) {
+                    err.println("encrypt: standard input is empty; pipe the connection string in");
+                    return 2;
+                }
+                out.println(cipher.encrypt(connectionId, plaintext));
+                return 0;
+            }
+            ConnectionStringRewriter.Mode mode = command.equals("reencrypt")
+                    ? ConnectionStringRewriter.Mode.REENCRYPT : ConnectionStringRewriter.Mode.ENCRYPT_PLAINTEXT;
+            ConnectionStringRewriter.Report report = context.getBean(ConnectionStringRewriter.class).run(mode, batchSize);
+            out.println(command + ": " + report.describe(mode, activeKey));
+            report.failures().forEach(f -> err.println(command + ": " + f));
+            return report.failures().isEmpty() ? 0 : 1;
+        } catch (CipherException | IOException e) {
+            err.println(command + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println(command + ": " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static String stripLineEnd(String s) {
+        return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * Only what the commands need: the store's DataSource and the key ring; no routes, no web server. Not a
+     * {@code @Configuration}, so that the worker's component scan leaves it out.
+     */
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    static class CommandBeans {
+
+        @Bean
+        KeyRingSource keyRingSource(Environment env) {
+            return KeyRingSource.of(env.getProperty("monitoring.security.key-ring-file"), env.getProperty("monitoring.security.key-ring"));
+        }
+
+        @Bean
+        ConnectionStringCipher connectionStringCipher(KeyRingSource keyRing) {
+            return new ConnectionStringCipher(keyRing);
+        }
+
+        @Bean
+        ConnectionStringRewriter connectionStringRewriter(NamedParameterJdbcTemplate jdbc, ConnectionStringCipher cipher, Environment env) {
+            return new ConnectionStringRewriter(jdbc, StoreDialect.fromKey(env.getProperty("monitoring.store.dialect")), cipher);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+-- One page of stored connection strings, in ConnectionId order after the last one seen (keyset paging).
+SELECT TOP (:#BatchSize) ConnectionId, ConnectionName, ConnectionString
+  FROM monitoring.DatabaseConnections
+ WHERE ConnectionId > :#After
+ ORDER BY ConnectionId;
