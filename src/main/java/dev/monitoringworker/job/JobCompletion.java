@@ -2,6 +2,7 @@ package dev.monitoringworker.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.security.Secrets;
 import dev.monitoringworker.threshold.ResultStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public class JobCompletion {
     /** Parameters of fail-job.sql: back to Pending after a backoff, or Failed once MaxAttempts is reached. */
     public Map<String, Object> failed(WorkerJob job, String error, long startedNanos) {
         Map<String, Object> params = fence(job);
-        params.put("LastError", truncate("attempt " + job.attempt() + " of " + job.maxAttempts() + ": " + error, 4000));
+        params.put("LastError", truncate("attempt " + job.attempt() + " of " + job.maxAttempts() + ": " + Secrets.redact(error), 4000));
         params.put("BackoffSeconds", retry.backoffSeconds(job.attempt()));
         params.put("DurationMs", elapsedMs(startedNanos));
         return params;

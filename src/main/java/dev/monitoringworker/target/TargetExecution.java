@@ -6,6 +6,7 @@ import dev.monitoringworker.job.MonitoringQuery;
 import dev.monitoringworker.job.WorkItem;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
+import dev.monitoringworker.security.Secrets;
 import dev.monitoringworker.threshold.Evaluation;
 import dev.monitoringworker.threshold.ResultStatus;
 import dev.monitoringworker.threshold.ResultType;
@@ -111,7 +112,7 @@ public class TargetExecution {
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Evaluation evaluation = Evaluation.failure(isTimeout(cause) ? ResultStatus.Timeout : ResultStatus.Error,
-                describe(item, cause));
+                Secrets.redact(describe(item, cause)));
         exchange.getIn().setBody(resultRow(exchange, item, evaluation));
     }
 

@@ -3,6 +3,7 @@ package dev.monitoringworker.target;
 import com.zaxxer.hikari.HikariConfig;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
+import dev.monitoringworker.security.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,9 @@ public class TargetPools implements AutoCloseable {
     }
 
     private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext) {
+        Secrets.register(plaintext);
         JdbcTarget target = ConnectionStrings.translate(provider, plaintext);
+        Secrets.register(target.password());
         HikariConfig config = new HikariConfig();
         config.setPoolName("target-" + connection.connectionId());
         config.setJdbcUrl(target.url());

@@ -1,0 +1,113 @@
+package dev.monitoringworker.it;
+
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.WorkerApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline at DEBUG against a wrong password, an unreachable host and malformed connection strings,
+ * each holding a distinctive password: the password appears in no log line, result, metric or JMX attribute.
+ */
+class SecretLeakIT {
+
+    private static final List<String> CANARIES = List.of(
+            "Leak-Canary-Wrong-1", "Leak-Canary-Unreachable-2", "Leak-Canary-Malformed-3", "Leak-Canary-Url-4");
+
+    @Test
+    void passwordsAppearNowhere(@TempDir Path dir) throws Exception {
+        // the embedded PostgreSQL trusts every local login: make one role check its password
+        String pgUrl = TestDatabases.newPostgresDatabase("leak");
+        JdbcTemplate pg = new JdbcTemplate(TestDatabases.postgresDataSource(pgUrl));
+        pg.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'leakmon') THEN "
+                + "CREATE ROLE leakmon LOGIN PASSWORD 'the-right-password'; END IF; END $$");
+        Path hba = Path.of(pg.queryForObject("SHOW hba_file", String.class));
+        String rules = Files.readString(hba);
+        if (!rules.contains("leakmon")) {
+            Files.writeString(hba, "host all leakmon 127.0.0.1/32 scram-sha-256\nhost all leakmon ::1/128 scram-sha-256\n" + rules);
+            pg.execute("SELECT pg_reload_conf()");
+        }
+        URI pgUri = URI.create(pgUrl.substring(5));
+        Path log = dir.resolve("worker.log");
+        try (ConfigurableApplicationContext app = WorkerApp.start("jdbc:h2:mem:leak-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
+                Map.of("logging.level.root", "DEBUG", "logging.file.name", log.toString()))) {
+            Store store = new Store(app.getBean(javax.sql.DataSource.class));
+            store.connection("wrong password", "PostgreSQL", "Host=" + pgUri.getHost() + ";Port=" + pgUri.getPort()
+                    + ";Database=postgres;Username=leakmon;Password=" + CANARIES.get(0), "leak", 3);
+            store.connection("unreachable", "PostgreSQL", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=" + CANARIES.get(1), "leak", 1);
+            store.connection("malformed", "PostgreSQL", "Host=db;Password=" + CANARIES.get(2) + ";this part is broken", "leak", 1);
+            store.connection("url with password", "PostgreSQL", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + CANARIES.get(3), "leak", 1);
+            UUID job = store.job("leak check", null, null, "leak", 1);
+            store.awaitJob(job, "Succeeded", Duration.ofSeconds(60));
+
+            List<String> results = store.jdbc().queryForList(
+                    "SELECT CONCAT(ErrorMessage, ' | ', Details, ' | ', ResultText) FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", String.class, job);
+            assertThat(results).hasSize(4);
+            assertThat(String.join("\n", results)).contains("connection 'wrong password'", "connection 'unreachable'",
+                    "connection 'malformed'", "connection 'url with password'").contains("password authentication failed for user \"leakmon\"");
+            assertNoCanary("results", String.join("\n", results));
+            assertNoCanary("jobs", String.join("\n", store.jdbc().queryForList(
+                    "SELECT CONCAT(LastError, ' ', ResultSummary) FROM monitoring.WorkerJobs", String.class)));
+            assertNoCanary("worker rows", String.join("\n", store.jdbc().queryForList(
+                    "SELECT Configuration FROM monitoring.WorkerInstances", String.class)));
+
+            String port = app.getEnvironment().getProperty("local.management.port");
+            HttpClient http = HttpClient.newHttpClient();
+            for (String endpoint : List.of("prometheus", "health", "info")) {
+                assertNoCanary(endpoint, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/" + endpoint)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertNoCanary("JMX attributes", jmxAttributes());
+
+            String logged = Files.readString(log);
+            assertThat(logged).as("the log was written at DEBUG").contains("DEBUG").contains("leak check");
+            assertNoCanary("log", logged);
+        }
+    }
+
+    private static void assertNoCanary(String where, String text) {
+        for (String canary : CANARIES) {
+            assertThat(text).as(where + " must not contain " + canary).doesNotContain(canary);
+        }
+    }
+
+    private static String jmxAttributes() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<String> values = new ArrayList<>();
+        for (ObjectName name : server.queryNames(null, null)) {
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                if (!attribute.isReadable()) {
+                    continue;
+                }
+                try {
+                    values.add(name + "." + attribute.getName() + "=" + server.getAttribute(name, attribute.getName()));
+                } catch (Exception | LinkageError unreadable) {
+                    // some platform attributes are not supported on this JVM
+                }
+            }
+        }
+        assertThat(values).anyMatch(v -> v.contains("org.apache.camel") && v.contains("poll-worker-jobs"));
+        return String.join("\n", values);
+    }
+}
