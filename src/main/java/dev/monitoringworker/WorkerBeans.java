@@ -8,8 +8,10 @@ import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.ResultMeters;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingSource;
+import dev.monitoringworker.security.ManagementSurface;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
+import dev.monitoringworker.worker.RemoteJmx;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,6 +90,19 @@ public class WorkerBeans {
     @Bean
     WorkerShutdown workerShutdown(ProducerTemplate producer) {
         return new WorkerShutdown(producer);
+    }
+
+    /** Remote JMX, only when monitoring.jmx.remote.port is set (and then only with credentials). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("monitoring.jmx.remote.port")
+    RemoteJmx remoteJmx(Environment env) throws java.io.IOException {
+        return RemoteJmx.start(env.getRequiredProperty("monitoring.jmx.remote.port", Integer.class),
+                env.getProperty("monitoring.jmx.remote.username"), env.getProperty("monitoring.jmx.remote.password"));
+    }
+
+    @Bean
+    ManagementSurface managementSurface(Environment env) {
+        return ManagementSurface.checked(env);
     }
 
     /** Runs claimed jobs side by side; each job's work items run on {@link #workPool}. */
