@@ -13,6 +13,7 @@ import dev.monitoringworker.threshold.ResultType;
 import dev.monitoringworker.threshold.ThresholdEvaluator;
 import dev.monitoringworker.threshold.Thresholds;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.component.sql.SqlConstants;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ public class TargetExecution {
 
     public static final String WORK_ITEM = "monitoringWorkItem";
     public static final String PROVIDER = "MonitoringProvider";
+    public static final String DEADLINE = "MonitoringDeadlineMs";
+    /** Beyond statement timeout and connect timeout, how long the route waits before it gives a run up. */
+    static final int DEADLINE_GRACE_SECONDS = 2;
     private static final String STARTED = "monitoringStartedNanos";
     /** SQL states drivers use for a cancelled or timed-out statement. */
     private static final Set<String> TIMEOUT_STATES = Set.of("57014", "70100", "HYT00", "HYT01");
@@ -88,6 +92,7 @@ public class TargetExecution {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
         exchange.getIn().setHeader(PROVIDER, provider.name());
+        exchange.getIn().setHeader(DEADLINE, (timeout + c.connectTimeoutSeconds() + DEADLINE_GRACE_SECONDS) * 1000L);
         exchange.getIn().setBody(q.sql());
     }
 
@@ -173,7 +178,7 @@ public class TargetExecution {
 
     static boolean isTimeout(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLTimeoutException
+            if (c instanceof ExchangeTimedOutException || c instanceof SQLTimeoutException
                     || c instanceof SQLException s && s.getSQLState() != null && TIMEOUT_STATES.contains(s.getSQLState())) {
                 return true;
             }
@@ -185,6 +190,11 @@ public class TargetExecution {
     static String describe(WorkItem item, Throwable t) {
         if (t instanceof TargetException) {
             return t.getMessage();
+        }
+        if (t instanceof ExchangeTimedOutException timedOut) {
+            return "connection " + item.connection().label() + ", query " + item.query().label() + ": no answer within "
+                    + timedOut.getTimeout() / 1000 + " s (statement timeout + connect timeout + " + DEADLINE_GRACE_SECONDS
+                    + " s); the route gave the run up and will discard its late answer";
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {

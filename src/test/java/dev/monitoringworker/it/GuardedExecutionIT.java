@@ -117,6 +117,20 @@ class GuardedExecutionIT {
     }
 
     @Test
+    void aStatementThatIgnoresItsTimeoutIsGivenUpByTheRoute() {
+        // an H2 function that sleeps cannot be cancelled by the driver: only the route's deadline ends the run
+        String url = "jdbc:h2:mem:stalling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "sa", ""))
+                .execute("CREATE ALIAS STALL FOR 'java.lang.Thread.sleep(long)'");
+        UUID h2 = store.connection("stalling", "H2", url + ";USER=sa", "guarded", 1);
+        Row stalled = run(h2, "stall", "SELECT STALL(15000)", "Scalar", 1, 100, false);
+        assertThat(stalled.string("Status")).isEqualTo("Timeout");
+        assertThat(stalled.string("ErrorMessage")).isEqualTo("connection 'stalling', query '" + stalled.string("QueryName")
+                + "': no answer within 4 s (statement timeout + connect timeout + 2 s); the route gave the run up and will discard its late answer");
+        assertThat(stalled.integer("DurationMs")).isBetween(3500, 7000);
+    }
+
+    @Test
     void aHundredThousandRowDataSetIsCappedAtMaxRowsAndFlagged() {
         Row onPg = run(pg, "pg many rows", "SELECT g FROM generate_series(1, 100000) g", "DataSet", null, 50, false);
         assertThat(onPg.decimal("ResultValue")).isEqualTo(50.0);

@@ -51,15 +51,17 @@ class SecretLeakIT {
         URI pgUri = URI.create(pgUrl.substring(5));
         Path log = dir.resolve("worker.log");
         try (ConfigurableApplicationContext app = WorkerApp.start("jdbc:h2:mem:leak-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                Map.of("logging.level.root", "DEBUG", "logging.file.name", log.toString()))) {
+                // DEBUG everywhere is slow on a small machine: leases and liveness get room, this test is about leaks
+                Map.of("logging.level.root", "DEBUG", "logging.file.name", log.toString(),
+                        "monitoring.jobs.lease-seconds", 60, "monitoring.reaper.dead-after-seconds", 60))) {
             Store store = new Store(app.getBean(javax.sql.DataSource.class));
             store.connection("wrong password", "PostgreSQL", "Host=" + pgUri.getHost() + ";Port=" + pgUri.getPort()
                     + ";Database=postgres;Username=leakmon;Password=" + CANARIES.get(0), "leak", 3);
             store.connection("unreachable", "PostgreSQL", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=" + CANARIES.get(1), "leak", 1);
             store.connection("malformed", "PostgreSQL", "Host=db;Password=" + CANARIES.get(2) + ";this part is broken", "leak", 1);
             store.connection("url with password", "PostgreSQL", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + CANARIES.get(3), "leak", 1);
-            UUID job = store.job("leak check", null, null, "leak", 1);
-            store.awaitJob(job, "Succeeded", Duration.ofSeconds(60));
+            UUID job = store.job("leak check", null, null, "leak", 3);
+            store.awaitJob(job, "Succeeded", Duration.ofSeconds(90));
 
             List<String> results = store.jdbc().queryForList(
                     "SELECT CONCAT(ErrorMessage, ' | ', Details, ' | ', ResultText) FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", String.class, job);
