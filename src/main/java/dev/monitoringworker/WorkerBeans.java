@@ -7,7 +7,7 @@ import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.ResultMeters;
 import dev.monitoringworker.security.ConnectionStringCipher;
-import dev.monitoringworker.security.KeyRingSource;
+import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.security.ManagementSurface;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 
 /** The beans the YAML routes call by name ({@code bean: {ref: workPlanner, ...}}). */
 @Configuration(proxyBeanMethods = false)
+@Import(KeyRingBeans.class)
 public class WorkerBeans {
 
     @Bean
@@ -60,16 +62,6 @@ public class WorkerBeans {
     @Bean
     ScheduleSlots scheduleSlots(Environment env) {
         return new ScheduleSlots(env.getProperty("monitoring.schedule.interval-ms", Long.class, 5000L) / 1000L + 1);
-    }
-
-    @Bean
-    KeyRingSource keyRingSource(Environment env) {
-        return KeyRingSource.of(env.getProperty("monitoring.security.key-ring-file"), env.getProperty("monitoring.security.key-ring"));
-    }
-
-    @Bean
-    ConnectionStringCipher connectionStringCipher(KeyRingSource keyRing) {
-        return new ConnectionStringCipher(keyRing);
     }
 
     @Bean(destroyMethod = "close")

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -113,17 +114,8 @@ public final class Commands {
      * {@code @Configuration}, so that the worker's component scan leaves it out.
      */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    @Import(KeyRingBeans.class)
     static class CommandBeans {
-
-        @Bean
-        KeyRingSource keyRingSource(Environment env) {
-            return KeyRingSource.of(env.getProperty("monitoring.security.key-ring-file"), env.getProperty("monitoring.security.key-ring"));
-        }
-
-        @Bean
-        ConnectionStringCipher connectionStringCipher(KeyRingSource keyRing) {
-            return new ConnectionStringCipher(keyRing);
-        }
 
         @Bean
         ConnectionStringRewriter connectionStringRewriter(NamedParameterJdbcTemplate jdbc, ConnectionStringCipher cipher, Environment env) {

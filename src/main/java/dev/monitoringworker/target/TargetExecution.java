@@ -16,13 +16,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.component.sql.SqlConstants;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +41,12 @@ public class TargetExecution {
     private static final String PLAINTEXT = "monitoringPlaintextConnectionString";
 
     private final TargetPools pools;
-    private final ObjectMapper json;
+    private final ResultRows rows;
     private final boolean allowPlaintext;
 
     public TargetExecution(TargetPools pools, ObjectMapper json, boolean allowPlaintext) {
         this.pools = pools;
-        this.json = json;
+        this.rows = new ResultRows(json);
         this.allowPlaintext = allowPlaintext;
     }
 
@@ -135,45 +130,8 @@ public class TargetExecution {
 
     private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e) throws JsonProcessingException {
         Long started = exchange.getProperty(STARTED, Long.class);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("JobId", item.job().jobId());
-        row.put("ConnectionId", item.connection().connectionId());
-        row.put("QueryId", item.query().queryId());
-        row.put("WorkerInstanceId", item.job().runnerId());
-        row.put("Attempt", item.job().attempt());
-        row.put("Environment", item.connection().environment());
-        row.put("Provider", canonical(item.connection().provider()));
-        row.put("Status", e.status().name());
-        row.put("ResultValue", e.value());
-        row.put("ResultText", truncate(e.text(), 4000));
-        row.put("ResultRowCount", e.rowCount());
-        row.put("DurationMs", started == null ? 0L : (System.nanoTime() - started) / 1_000_000L);
-        row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
-        row.put("Details", details(e, Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class))));
-        row.put("QueryHash", hash(item.query().sql()));
-        return row;
-    }
-
-    private String details(Evaluation e, boolean plaintextConnectionString) throws JsonProcessingException {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", e.reason());
-        if (plaintextConnectionString) {
-            details.put("plaintextConnectionString", true);
-        }
-        if (!e.rows().isEmpty() || e.truncated()) {
-            details.put("rows", e.rows());
-            details.put("truncated", e.truncated());
-        }
-        return json.writeValueAsString(details);
-    }
-
-    /** The provider's canonical name (MariaDB and MySQL both record MySQL), or the row's text if unknown. */
-    private static String canonical(String provider) {
-        try {
-            return Provider.parse(provider).name();
-        } catch (IllegalArgumentException unknown) {
-            return provider;
-        }
+        return rows.of(item, e, started == null ? 0L : (System.nanoTime() - started) / 1_000_000L,
+                Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)));
     }
 
     static boolean isTimeout(Throwable t) {
@@ -206,20 +164,5 @@ public class TargetExecution {
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
         String state = root instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
         return "connection " + item.connection().label() + ", query " + item.query().label() + ": " + message + state;
-    }
-
-    static String hash(String sql) {
-        if (sql == null) {
-            return null;
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

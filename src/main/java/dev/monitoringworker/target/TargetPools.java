@@ -97,7 +97,7 @@ public class TargetPools implements AutoCloseable {
 
     private static String fingerprint(TargetConnection c, Provider provider) {
         String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
-        return TargetExecution.hash(material);
+        return ResultRows.hash(material);
     }
 
     @Override

@@ -123,7 +123,7 @@ class GuardedExecutionIT {
         new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "sa", ""))
                 .execute("CREATE ALIAS STALL FOR 'java.lang.Thread.sleep(long)'");
         UUID h2 = store.connection("stalling", "H2", url + ";USER=sa", "guarded", 1);
-        Row stalled = run(h2, "stall", "SELECT STALL(15000)", "Scalar", 1, 100, false);
+        Row stalled = run(h2, "stall", "SELECT STALL(8000)", "Scalar", 1, 100, false);
         assertThat(stalled.string("Status")).isEqualTo("Timeout");
         assertThat(stalled.string("ErrorMessage")).isEqualTo("connection 'stalling', query '" + stalled.string("QueryName")
                 + "': no answer within 4 s (statement timeout + connect timeout + 2 s); the route gave the run up and will discard its late answer");

@@ -1,0 +1,80 @@
+package dev.monitoringworker.target;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.job.WorkItem;
+import dev.monitoringworker.threshold.Evaluation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One work item's outcome as the parameters of insert-result.sql: one row of DatabaseMonitoringResults. */
+final class ResultRows {
+
+    private final ObjectMapper json;
+
+    ResultRows(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString) throws JsonProcessingException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("JobId", item.job().jobId());
+        row.put("ConnectionId", item.connection().connectionId());
+        row.put("QueryId", item.query().queryId());
+        row.put("WorkerInstanceId", item.job().runnerId());
+        row.put("Attempt", item.job().attempt());
+        row.put("Environment", item.connection().environment());
+        row.put("Provider", canonical(item.connection().provider()));
+        row.put("Status", e.status().name());
+        row.put("ResultValue", e.value());
+        row.put("ResultText", truncate(e.text(), 4000));
+        row.put("ResultRowCount", e.rowCount());
+        row.put("DurationMs", durationMs);
+        row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
+        row.put("Details", details(e, plaintextConnectionString));
+        row.put("QueryHash", hash(item.query().sql()));
+        return row;
+    }
+
+    private String details(Evaluation e, boolean plaintextConnectionString) throws JsonProcessingException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", e.reason());
+        if (plaintextConnectionString) {
+            details.put("plaintextConnectionString", true);
+        }
+        if (!e.rows().isEmpty() || e.truncated()) {
+            details.put("rows", e.rows());
+            details.put("truncated", e.truncated());
+        }
+        return json.writeValueAsString(details);
+    }
+
+    /** The provider's canonical name (MariaDB and MySQL both record MySQL), or the row's text if unknown. */
+    private static String canonical(String provider) {
+        try {
+            return Provider.parse(provider).name();
+        } catch (IllegalArgumentException unknown) {
+            return provider;
+        }
+    }
+
+    static String hash(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}
