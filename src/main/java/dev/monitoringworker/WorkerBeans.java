@@ -11,12 +11,15 @@ import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.security.ManagementSurface;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
+import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.RemoteJmx;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +93,27 @@ public class WorkerBeans {
     RemoteJmx remoteJmx(Environment env) throws java.io.IOException {
         return RemoteJmx.start(env.getRequiredProperty("monitoring.jmx.remote.port", Integer.class),
                 env.getProperty("monitoring.jmx.remote.username"), env.getProperty("monitoring.jmx.remote.password"));
+    }
+
+    @Bean(destroyMethod = "close")
+    HeartbeatStore heartbeatStore(DataSourceProperties store) {
+        return new HeartbeatStore(store);
+    }
+
+    /** Makes the heartbeat's own connection known to the routes before they start. */
+    @Bean
+    CamelContextConfiguration heartbeatRegistry(HeartbeatStore heartbeat) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getRegistry().bind(HeartbeatStore.REGISTRY_NAME, heartbeat.dataSource());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+                // nothing to do once started
+            }
+        };
     }
 
     @Bean

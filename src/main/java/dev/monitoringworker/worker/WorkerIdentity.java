@@ -22,6 +22,7 @@ public class WorkerIdentity {
     private final String environment;
     private final Map<String, Object> configuration;
     private final ObjectMapper json;
+    private volatile boolean registered;
 
     public WorkerIdentity(String name, String version, String environment, Map<String, Object> configuration, ObjectMapper json) {
         this.machine = machineName();
@@ -34,6 +35,19 @@ public class WorkerIdentity {
 
     public UUID id() {
         return id;
+    }
+
+    /** Called once this worker's row is in the store: heartbeats and claims may begin. */
+    public void markRegistered() {
+        registered = true;
+    }
+
+    public boolean registered() {
+        return registered;
+    }
+
+    public boolean unregistered() {
+        return !registered;
     }
 
     /** Parameters of register-worker.sql. */

@@ -2,16 +2,18 @@ package dev.monitoringworker.it;
 
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
-import dev.monitoringworker.support.WorkerApp;
+import dev.monitoringworker.support.WorkerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanServer;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline at DEBUG against a wrong password, an unreachable host and malformed connection strings,
- * each holding a distinctive password: the password appears in no log line, result, metric or JMX attribute.
+ * A worker process at DEBUG against a wrong password, an unreachable host and malformed connection strings,
+ * each holding a distinctive password: the password appears in no log line, result, job, metric, actuator
+ * response or JMX attribute (read over remote JMX, as an operator would).
  */
 class SecretLeakIT {
 
@@ -37,6 +41,7 @@ class SecretLeakIT {
 
     @Test
     void passwordsAppearNowhere(@TempDir Path dir) throws Exception {
+        String storeUrl = TestDatabases.newPostgresDatabase("leakstore");
         // the embedded PostgreSQL trusts every local login: make one role check its password
         String pgUrl = TestDatabases.newPostgresDatabase("leak");
         JdbcTemplate pg = new JdbcTemplate(TestDatabases.postgresDataSource(pgUrl));
@@ -49,12 +54,20 @@ class SecretLeakIT {
             pg.execute("SELECT pg_reload_conf()");
         }
         URI pgUri = URI.create(pgUrl.substring(5));
-        Path log = dir.resolve("worker.log");
-        try (ConfigurableApplicationContext app = WorkerApp.start("jdbc:h2:mem:leak-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                // DEBUG everywhere is slow on a small machine: leases and liveness get room, this test is about leaks
-                Map.of("logging.level.root", "DEBUG", "logging.file.name", log.toString(),
-                        "monitoring.jobs.lease-seconds", 60, "monitoring.reaper.dead-after-seconds", 60))) {
-            Store store = new Store(app.getBean(javax.sql.DataSource.class));
+        int management = freePort();
+        int jmxPort = freePort();
+        Path console = dir.resolve("console.log");
+        Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
+
+        try (WorkerProcess worker = WorkerProcess.start(console, Map.ofEntries(
+                Map.entry("spring.datasource.url", storeUrl), Map.entry("spring.datasource.username", "postgres"),
+                Map.entry("server.port", 0), Map.entry("management.server.port", management),
+                Map.entry("spring.h2.console.enabled", false), Map.entry("monitoring.demo.enabled", false),
+                Map.entry("logging.level.root", "DEBUG"), Map.entry("monitoring.poll.interval-ms", 500),
+                Map.entry("monitoring.jmx.remote.port", jmxPort), Map.entry("monitoring.jmx.remote.username", "ops"),
+                Map.entry("monitoring.jmx.remote.password", "jmx-secret")))) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> worker.isAlive() && tableExists(store)
+                    && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE Status = 'Running'", Integer.class) == 1);
             store.connection("wrong password", "PostgreSQL", "Host=" + pgUri.getHost() + ";Port=" + pgUri.getPort()
                     + ";Database=postgres;Username=leakmon;Password=" + CANARIES.get(0), "leak", 3);
             store.connection("unreachable", "PostgreSQL", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=" + CANARIES.get(1), "leak", 1);
@@ -67,24 +80,32 @@ class SecretLeakIT {
                     "SELECT CONCAT(ErrorMessage, ' | ', Details, ' | ', ResultText) FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", String.class, job);
             assertThat(results).hasSize(4);
             assertThat(String.join("\n", results)).contains("connection 'wrong password'", "connection 'unreachable'",
-                    "connection 'malformed'", "connection 'url with password'").contains("password authentication failed for user \"leakmon\"");
+                    "connection 'malformed'", "connection 'url with password'", "password authentication failed for user \"leakmon\"");
             assertNoCanary("results", String.join("\n", results));
             assertNoCanary("jobs", String.join("\n", store.jdbc().queryForList(
                     "SELECT CONCAT(LastError, ' ', ResultSummary) FROM monitoring.WorkerJobs", String.class)));
             assertNoCanary("worker rows", String.join("\n", store.jdbc().queryForList(
                     "SELECT Configuration FROM monitoring.WorkerInstances", String.class)));
 
-            String port = app.getEnvironment().getProperty("local.management.port");
             HttpClient http = HttpClient.newHttpClient();
             for (String endpoint : List.of("prometheus", "health", "info")) {
-                assertNoCanary(endpoint, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/" + endpoint)).build(),
+                assertNoCanary(endpoint, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + management + "/actuator/" + endpoint)).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
             }
-            assertNoCanary("JMX attributes", jmxAttributes());
+            assertNoCanary("JMX attributes", jmxAttributes(jmxPort));
+        }
+        String logged = Files.readString(console);
+        assertThat(logged).as("the worker logged at DEBUG, through shutdown").contains(" DEBUG ").contains("leak check").contains("marked Stopped");
+        assertNoCanary("log", logged);
+    }
 
-            String logged = Files.readString(log);
-            assertThat(logged).as("the log was written at DEBUG").contains("DEBUG").contains("leak check");
-            assertNoCanary("log", logged);
+    private static boolean tableExists(Store store) {
+        return Boolean.TRUE.equals(store.jdbc().queryForObject("SELECT to_regclass('monitoring.workerinstances') IS NOT NULL", Boolean.class));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
@@ -94,18 +115,21 @@ class SecretLeakIT {
         }
     }
 
-    private static String jmxAttributes() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private static String jmxAttributes(int port) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + port + "/jmxrmi");
         List<String> values = new ArrayList<>();
-        for (ObjectName name : server.queryNames(null, null)) {
-            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
-                if (!attribute.isReadable()) {
-                    continue;
-                }
-                try {
-                    values.add(name + "." + attribute.getName() + "=" + server.getAttribute(name, attribute.getName()));
-                } catch (Exception | LinkageError unreadable) {
-                    // some platform attributes are not supported on this JVM
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[]{"ops", "jmx-secret"}))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            for (ObjectName name : server.queryNames(null, null)) {
+                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                    if (!attribute.isReadable()) {
+                        continue;
+                    }
+                    try {
+                        values.add(name + "." + attribute.getName() + "=" + server.getAttribute(name, attribute.getName()));
+                    } catch (Exception | LinkageError unreadable) {
+                        // some platform attributes are not supported on this JVM
+                    }
                 }
             }
         }

@@ -67,8 +67,7 @@ class QueueRoutesTest {
         AdviceWith.adviceWith(camel, "schedule-due-jobs", route -> route.replaceFromWith("direct:schedule-now"));
         camel.start();
         // claims need this worker's row (WorkerJobs.WorkerInstanceId references it)
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.jdbc().queryForObject(
-                "SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", Integer.class, worker.id()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(worker::registered);
     }
 
     @Test
