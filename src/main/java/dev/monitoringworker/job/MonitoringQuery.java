@@ -22,21 +22,43 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         return new MonitoringQuery(row.uuid("QueryId"), row.string("QueryName"), row.string("SqlQuery"),
                 row.string("ResultType"), row.string("Provider"), row.decimal("WarningThreshold"),
                 row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
-                row.integer("TimeoutSeconds"), maxRows == null || maxRows <= 0 ? DEFAULT_MAX_ROWS : maxRows,
+                row.integer("TimeoutSeconds"), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
                 row.flag("AllowWrite", false), row.flag("IsEnabled", true));
     }
 
-    /** A query for one provider applies to connections of that provider; a provider-neutral one to all, even a
-     *  connection whose Provider is not understood (its run then reports the bad Provider). */
+    /**
+     * A query for one provider applies to connections of that provider; a provider-neutral one to all, even a
+     * connection whose Provider is not understood. A query whose own Provider is not understood applies to
+     * all too: its runs report the bad value instead of it being skipped unseen.
+     */
     public boolean appliesTo(TargetConnection connection) {
         if (provider == null || provider.isBlank()) {
             return true;
         }
         try {
+            Provider.parse(provider);
+        } catch (IllegalArgumentException unknownQueryProvider) {
+            return true;
+        }
+        try {
             return Provider.parse(connection.provider()).accepts(provider);
-        } catch (IllegalArgumentException unknownProvider) {
+        } catch (IllegalArgumentException unknownConnectionProvider) {
             return false;
         }
+    }
+
+    /** @return what is wrong with the row's numbers, or null */
+    public String invalidSettings() {
+        if (timeoutSeconds != null && timeoutSeconds <= 0) {
+            return "TimeoutSeconds " + timeoutSeconds + " must be a positive number of seconds (or NULL for the connection's)";
+        }
+        if (maxRows <= 0) {
+            return "MaxRows " + maxRows + " must be at least 1";
+        }
+        if (intervalSeconds != null && intervalSeconds <= 0) {
+            return "IntervalSeconds " + intervalSeconds + " must be a positive number of seconds (or NULL for on demand only)";
+        }
+        return null;
     }
 
     public String label() {

@@ -42,6 +42,7 @@ public class ScheduleSlots {
         List<Map<String, Object>> jobs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (MonitoringQuery q : catalog.queries().values()) {
+            // a non-positive interval is reported by every run of the query (MonitoringQuery.invalidSettings)
             if (!q.enabled() || q.intervalSeconds() == null || q.intervalSeconds() <= 0) {
                 continue;
             }

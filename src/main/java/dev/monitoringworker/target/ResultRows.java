@@ -15,6 +15,8 @@ import java.util.Map;
 /** One work item's outcome as the parameters of insert-result.sql: one row of DatabaseMonitoringResults. */
 final class ResultRows {
 
+    static final int MAX_CELL_CHARS = 1000;
+
     private final ObjectMapper json;
 
     ResultRows(ObjectMapper json) {
@@ -48,10 +50,25 @@ final class ResultRows {
             details.put("plaintextConnectionString", true);
         }
         if (!e.rows().isEmpty() || e.truncated()) {
-            details.put("rows", e.rows());
+            details.put("rows", e.rows().stream().map(ResultRows::readable).toList());
             details.put("truncated", e.truncated());
         }
         return json.writeValueAsString(details);
+    }
+
+    /** A DataSet row as kept in Details: binary cells described, very wide text cut, so a row stays readable. */
+    private static Map<String, Object> readable(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (value instanceof byte[] bytes) {
+                out.put(column, "<binary, " + bytes.length + " bytes>");
+            } else if (value instanceof CharSequence text && text.length() > MAX_CELL_CHARS) {
+                out.put(column, text.subSequence(0, MAX_CELL_CHARS) + "... (" + text.length() + " characters)");
+            } else {
+                out.put(column, value);
+            }
+        });
+        return out;
     }
 
     /** The provider's canonical name (MariaDB and MySQL both record MySQL), or the row's text if unknown. */

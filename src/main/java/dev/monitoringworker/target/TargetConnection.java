@@ -21,8 +21,23 @@ public record TargetConnection(UUID connectionId, String name, String provider, 
         return name == null || name.isBlank() ? "ConnectionId " + connectionId : "'" + name + "'";
     }
 
+    /** A NULL column takes the schema's default; any other value is kept as written and checked when it runs. */
     private static int orDefault(Integer value, int fallback) {
-        return value == null || value <= 0 ? fallback : value;
+        return value == null ? fallback : value;
+    }
+
+    /** @return what is wrong with the row's numbers, or null */
+    public String invalidSettings() {
+        if (connectTimeoutSeconds <= 0) {
+            return "ConnectionTimeoutSeconds " + connectTimeoutSeconds + " must be a positive number of seconds";
+        }
+        if (commandTimeoutSeconds <= 0) {
+            return "CommandTimeoutSeconds " + commandTimeoutSeconds + " must be a positive number of seconds";
+        }
+        if (maxConcurrency <= 0) {
+            return "MaxConcurrency " + maxConcurrency + " must be at least 1";
+        }
+        return null;
     }
 
     @Override

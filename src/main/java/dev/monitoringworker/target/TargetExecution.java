@@ -62,6 +62,22 @@ public class TargetExecution {
         } catch (IllegalArgumentException e) {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
+        if (c.invalidSettings() != null) {
+            throw new TargetException("connection " + c.label() + ": " + c.invalidSettings());
+        }
+        if (q.provider() != null && !q.provider().isBlank()) {
+            try {
+                Provider.parse(q.provider());
+            } catch (IllegalArgumentException e) {
+                throw new TargetException("query " + q.label() + ": " + e.getMessage());
+            }
+        }
+        if (q.invalidSettings() != null) {
+            throw new TargetException("query " + q.label() + ": " + q.invalidSettings());
+        }
+        if (c.connectionString() == null || c.connectionString().isBlank()) {
+            throw new TargetException("connection " + c.label() + ": ConnectionString is empty");
+        }
         if (q.sql() == null || q.sql().isBlank()) {
             throw new TargetException("query " + q.label() + ": SqlQuery is empty");
         }
@@ -100,6 +116,10 @@ public class TargetExecution {
         Evaluation evaluation = updateCount != null
                 ? ThresholdEvaluator.ofUpdateCount(s.type(), s.thresholds(), updateCount)
                 : ThresholdEvaluator.ofRows(s.type(), s.thresholds(), exchange.getIn().getBody(List.class), item.query().maxRows());
+        if (evaluation.failed()) {
+            evaluation = Evaluation.failure(evaluation.status(), "connection " + item.connection().label() + ", query "
+                    + item.query().label() + ": " + evaluation.reason());
+        }
         exchange.getIn().setBody(resultRow(exchange, item, evaluation));
     }
 
