@@ -18,9 +18,24 @@ public final class WorkerProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** The worker from this build's classes and test classpath. */
     public static WorkerProcess start(Path console, Map<String, Object> properties) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MonitoringWorkerApplication.class.getName()));
+        return start(console, List.of("-cp", System.getProperty("java.class.path"), MonitoringWorkerApplication.class.getName()), properties);
+    }
+
+    /** The worker from the jar this build packaged, exactly as it ships. */
+    public static WorkerProcess startJar(Path console, Map<String, Object> properties) throws IOException {
+        try (var files = java.nio.file.Files.list(Path.of("target"))) {
+            Path jar = files.filter(p -> p.getFileName().toString().matches("monitoring-worker-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn verify, not mvn test"));
+            return start(console, List.of("-Xmx256m", "-jar", jar.toString()), properties);
+        }
+    }
+
+    private static WorkerProcess start(Path console, List<String> launch, Map<String, Object> properties) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
         return new WorkerProcess(process);
@@ -28,6 +43,11 @@ public final class WorkerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a node failure or an OOM kill. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, as Kubernetes stops a pod, then waits for the process to end. */
