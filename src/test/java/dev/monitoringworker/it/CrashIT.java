@@ -48,11 +48,7 @@ class CrashIT {
                     && jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE Status = 'Running'", Integer.class) == 3);
             UUID connection = store.connection("crash target", "PostgreSQL", targetUrl, "crash", 5);
             UUID query = store.query("a little slow", "PostgreSQL", "SELECT 1 FROM pg_sleep(0.05)", "Scalar", null, null, null, null, 10, false);
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < JOBS; i++) {
-                rows.add(new Object[]{UUID.randomUUID(), "crash job " + i, connection, query});
-            }
-            jdbc.batchUpdate("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId) VALUES (?, ?, ?, ?)", rows);
+            store.jobs("crash job", JOBS, connection, query);
 
             // kill worker 1 while it holds leases
             UUID victim = jdbc.queryForObject("SELECT WorkerInstanceId FROM monitoring.WorkerInstances WHERE WorkerName = 'crash-1'", UUID.class);

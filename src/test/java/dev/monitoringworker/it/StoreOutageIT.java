@@ -52,11 +52,7 @@ class StoreOutageIT {
             Store store = new Store(jdbc.getDataSource());
             UUID connection = store.connection("outage target", "PostgreSQL", targetUrl, "outage", 5);
             UUID query = store.query("steady", "PostgreSQL", "SELECT 1 FROM pg_sleep(0.02)", "Scalar", null, null, null, null, 10, false);
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < JOBS; i++) {
-                rows.add(new Object[]{UUID.randomUUID(), "outage job " + i, connection, query});
-            }
-            jdbc.batchUpdate("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId) VALUES (?, ?, ?, ?)", rows);
+            store.jobs("outage job", JOBS, connection, query);
             String succeeded = "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'";
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(succeeded, Integer.class, query) >= JOBS / 5);
 

@@ -44,12 +44,8 @@ class TwoWorkersIT {
             UUID query = store.query("one", "PostgreSQL", "SELECT 1", "Scalar", null, 2.0, ">=", null, 100, false);
             UUID everySecond = store.query("every second", "PostgreSQL", "SELECT 1", "Scalar", null, null, null, null, 100, false);
             jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1 WHERE QueryId = ?", everySecond);
-            List<Object[]> rows = new ArrayList<>();
             long started = System.nanoTime();
-            for (int i = 0; i < jobCount; i++) {
-                rows.add(new Object[]{UUID.randomUUID(), "job " + i, connection, query});
-            }
-            jdbc.batchUpdate("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId) VALUES (?, ?, ?, ?)", rows);
+            store.jobs("job", jobCount, connection, query);
 
             await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE JobName LIKE 'job %' AND Status = 'Succeeded'", Integer.class) == jobCount);

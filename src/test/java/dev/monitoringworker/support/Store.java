@@ -47,6 +47,15 @@ public final class Store {
         return id;
     }
 
+    /** Inserts {@code count} jobs for one (connection, query) in one batch, named "{prefix} 0", "{prefix} 1", ... */
+    public void jobs(String prefix, int count, UUID connectionId, UUID queryId) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[]{UUID.randomUUID(), prefix + " " + i, connectionId, queryId});
+        }
+        jdbc.batchUpdate("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId) VALUES (?, ?, ?, ?)", rows);
+    }
+
     public Row jobRow(UUID jobId) {
         return Row.of(jdbc.queryForMap("SELECT * FROM monitoring.WorkerJobs WHERE JobId = ?", jobId));
     }
