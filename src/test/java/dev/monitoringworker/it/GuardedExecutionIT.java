@@ -118,12 +118,12 @@ class GuardedExecutionIT {
 
     @Test
     void aStatementThatIgnoresItsTimeoutIsGivenUpByTheRoute() {
-        // an H2 function that sleeps cannot be cancelled by the driver: only the route's deadline ends the run
+        // an H2 function that parks its thread cannot be cancelled by the driver: only the route's deadline ends the run
         String url = "jdbc:h2:mem:stalling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "sa", ""))
-                .execute("CREATE ALIAS STALL FOR 'java.lang.Thread.sleep(long)'");
+                .execute("CREATE ALIAS STALL FOR 'java.util.concurrent.locks.LockSupport.parkNanos(long)'");
         UUID h2 = store.connection("stalling", "H2", url + ";USER=sa", "guarded", 1);
-        Row stalled = run(h2, "stall", "SELECT STALL(8000)", "Scalar", 1, 100, false);
+        Row stalled = run(h2, "stall", "SELECT STALL(8000000000)", "Scalar", 1, 100, false);
         assertThat(stalled.string("Status")).isEqualTo("Timeout");
         assertThat(stalled.string("ErrorMessage")).isEqualTo("connection 'stalling', query '" + stalled.string("QueryName")
                 + "': no answer within 4 s (statement timeout + connect timeout + 2 s); the route gave the run up and will discard its late answer");
