@@ -1,6 +1,7 @@
 package dev.monitoringworker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobCompletion;
 import dev.monitoringworker.job.RetryPolicy;
 import dev.monitoringworker.job.ScheduleSlots;
@@ -60,6 +61,11 @@ public class WorkerBeans {
         return new JobCompletion(json, new RetryPolicy(
                 env.getProperty("monitoring.jobs.retry-base-seconds", Integer.class, 10),
                 env.getProperty("monitoring.jobs.retry-max-seconds", Integer.class, 600)));
+    }
+
+    @Bean
+    InFlightJobs inFlightJobs() {
+        return new InFlightJobs();
     }
 
     @Bean

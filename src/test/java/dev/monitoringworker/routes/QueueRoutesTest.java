@@ -65,6 +65,7 @@ class QueueRoutesTest {
             route.weaveByToUri("direct:run-job").replace().to("mock:run-job");
         });
         AdviceWith.adviceWith(camel, "schedule-due-jobs", route -> route.replaceFromWith("direct:schedule-now"));
+        AdviceWith.adviceWith(camel, "heartbeat-worker", route -> route.replaceFromWith("direct:heartbeat-now"));
         camel.start();
         // claims need this worker's row (WorkerJobs.WorkerInstanceId references it)
         await().atMost(Duration.ofSeconds(10)).until(worker::registered);
@@ -102,6 +103,32 @@ class QueueRoutesTest {
         }
         assertThat(store.jobRow(future).string("Status")).isEqualTo("Pending");
         assertThat(store.jobRow(pinnedElsewhere).string("Status")).isEqualTo("Pending");
+    }
+
+    @Test
+    void heartbeatsExtendOnlyTheLeasesOfJobsThisWorkerIsRunning() throws Exception {
+        store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
+        UUID connection = store.connection("h-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "h", 5);
+        UUID running = insertJob("running here", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID forgotten = insertJob("claimed, never started", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        runJob.expectedMessageCount(2);
+        producer.sendBody("direct:poll-now", null);
+        runJob.assertIsSatisfied();
+        java.time.LocalDateTime runningLease = store.jobRow(running).time("LeaseExpiresAt");
+        java.time.LocalDateTime forgottenLease = store.jobRow(forgotten).time("LeaseExpiresAt");
+        dev.monitoringworker.job.InFlightJobs inFlight = camel.getRegistry().lookupByNameAndType("inFlightJobs", dev.monitoringworker.job.InFlightJobs.class);
+        JobPlan plan = runJob.getReceivedExchanges().stream().map(e -> e.getIn().getBody(JobPlan.class))
+                .filter(p -> p.job().jobId().equals(running)).findFirst().orElseThrow();
+        inFlight.started(plan.job());
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                producer.sendBody("direct:heartbeat-now", null);
+                assertThat(store.jobRow(running).time("LeaseExpiresAt")).isAfter(runningLease);
+            });
+            assertThat(store.jobRow(forgotten).time("LeaseExpiresAt")).as("nobody runs it: its lease runs out").isEqualTo(forgottenLease);
+        } finally {
+            inFlight.finished(plan.job());
+        }
     }
 
     @Test
