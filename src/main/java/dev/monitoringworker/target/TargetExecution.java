@@ -56,6 +56,14 @@ public class TargetExecution {
         exchange.setProperty(STARTED, System.nanoTime());
         TargetConnection c = item.connection();
         MonitoringQuery q = item.query();
+        // flagged first, so that every result of a plaintext connection says so, whatever else goes wrong
+        boolean plaintext = c.connectionString() != null && !c.connectionString().isBlank()
+                && !ConnectionStringCipher.isEncrypted(c.connectionString());
+        exchange.setProperty(PLAINTEXT, plaintext);
+        if (plaintext && !allowPlaintext) {
+            throw new TargetException("connection " + c.label() + ": ConnectionString is stored in plaintext, which "
+                    + "monitoring.security.allow-plaintext=false refuses; encrypt it with: java -jar monitoring-worker.jar encrypt-plaintext");
+        }
         Provider provider;
         try {
             provider = Provider.parse(c.provider());
@@ -89,12 +97,6 @@ public class TargetExecution {
             throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
                     + "only a query with AllowWrite = 1 may run several");
         }
-        boolean plaintext = !ConnectionStringCipher.isEncrypted(c.connectionString());
-        if (plaintext && !allowPlaintext) {
-            throw new TargetException("connection " + c.label() + ": ConnectionString is stored in plaintext, which "
-                    + "monitoring.security.allow-plaintext=false refuses; encrypt it with: java -jar monitoring-worker.jar encrypt-plaintext");
-        }
-        exchange.setProperty(PLAINTEXT, plaintext);
         int timeout = q.timeoutSeconds() != null && q.timeoutSeconds() > 0 ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
             exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,

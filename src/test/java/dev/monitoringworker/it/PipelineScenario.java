@@ -108,6 +108,7 @@ abstract class PipelineScenario {
         assertThat(touched.string("Status")).isEqualTo("Ok");
         assertThat(touched.decimal("ResultValue")).isEqualTo(4.0);
         assertThat(r.values()).allSatisfy(row -> {
+            assertThat(row.string("Details")).as("plaintext connection strings run here, flagged").contains("\"plaintextConnectionString\":true");
             assertThat(row.string("Environment")).isEqualTo(ENV);
             assertThat(row.integer("Attempt")).isEqualTo(1);
             assertThat(row.string("QueryHash")).hasSize(64);

@@ -93,7 +93,9 @@ class SecurityCommandsIT {
             assertThat(inPlace.out()).isEqualTo("encrypt-plaintext: 2 connection strings read: 1 encrypted under key 'k1', "
                     + "1 already encrypted, 0 changed by someone else meanwhile (run again), 0 failed");
             assertThat(stored(store, plainId)).startsWith("enc:v1:k1:");
-            assertThat(runConnectionTest(store, plainId).string("Status")).isEqualTo("Ok");
+            Row nowEncrypted = runConnectionTest(store, plainId);
+            assertThat(nowEncrypted.string("Status")).isEqualTo("Ok");
+            assertThat(nowEncrypted.string("Details")).doesNotContain("plaintextConnectionString");
 
             // rotation: k2 becomes active beside k1; the worker re-reads the file, reencrypt rewrites every row
             Files.writeString(keys, "k1=" + k1 + "\nk2=" + key() + "\nactive=k2\n");
