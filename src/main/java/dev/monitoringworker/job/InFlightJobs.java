@@ -25,10 +25,6 @@ public class InFlightJobs {
         running.remove(job.jobId());
     }
 
-    public int count() {
-        return running.size();
-    }
-
     /** Parameters of extend-leases.sql. */
     public Map<String, Object> leaseParameters(UUID workerId, int leaseSeconds) {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -95,8 +95,4 @@ public class ScheduleSlots {
         row.put("SlotStart", slot);
         return row;
     }
-
-    int remembered() {
-        return lastEnqueued.size();
-    }
 }

@@ -54,10 +54,6 @@ public class TargetPools implements AutoCloseable {
         return pool.dataSource();
     }
 
-    public int size() {
-        return pools.size();
-    }
-
     private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext) {
         Secrets.register(plaintext);
         JdbcTarget target = ConnectionStrings.translate(provider, plaintext);
