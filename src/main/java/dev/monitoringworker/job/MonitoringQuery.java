@@ -47,8 +47,15 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         }
     }
 
-    /** @return what is wrong with the row's numbers, or null */
+    /** @return what is wrong with the row, or null */
     public String invalidSettings() {
+        if (provider != null && !provider.isBlank()) {
+            try {
+                Provider.parse(provider);
+            } catch (IllegalArgumentException unknown) {
+                return unknown.getMessage();
+            }
+        }
         if (timeoutSeconds != null && timeoutSeconds <= 0) {
             return "TimeoutSeconds " + timeoutSeconds + " must be a positive number of seconds (or NULL for the connection's)";
         }
@@ -57,6 +64,9 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         }
         if (intervalSeconds != null && intervalSeconds <= 0) {
             return "IntervalSeconds " + intervalSeconds + " must be a positive number of seconds (or NULL for on demand only)";
+        }
+        if (sql == null || sql.isBlank()) {
+            return "SqlQuery is empty";
         }
         return null;
     }

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.job.WorkItem;
 import dev.monitoringworker.threshold.Evaluation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +35,7 @@ final class ResultRows {
         row.put("DurationMs", durationMs);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
         row.put("Details", details(e, plaintextConnectionString));
-        row.put("QueryHash", hash(item.query().sql()));
+        row.put("QueryHash", Sha256.hex(item.query().sql()));
         return row;
     }
 
@@ -77,17 +73,6 @@ final class ResultRows {
             return Provider.parse(provider).name();
         } catch (IllegalArgumentException unknown) {
             return provider;
-        }
-    }
-
-    static String hash(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

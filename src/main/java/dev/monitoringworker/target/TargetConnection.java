@@ -26,7 +26,7 @@ public record TargetConnection(UUID connectionId, String name, String provider, 
         return value == null ? fallback : value;
     }
 
-    /** @return what is wrong with the row's numbers, or null */
+    /** @return what is wrong with the row, or null */
     public String invalidSettings() {
         if (connectTimeoutSeconds <= 0) {
             return "ConnectionTimeoutSeconds " + connectTimeoutSeconds + " must be a positive number of seconds";
@@ -36,6 +36,9 @@ public record TargetConnection(UUID connectionId, String name, String provider, 
         }
         if (maxConcurrency <= 0) {
             return "MaxConcurrency " + maxConcurrency + " must be at least 1";
+        }
+        if (connectionString == null || connectionString.isBlank()) {
+            return "ConnectionString is empty";
         }
         return null;
     }

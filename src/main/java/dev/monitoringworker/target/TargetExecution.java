@@ -70,24 +70,13 @@ public class TargetExecution {
         } catch (IllegalArgumentException e) {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
-        if (c.invalidSettings() != null) {
-            throw new TargetException("connection " + c.label() + ": " + c.invalidSettings());
+        String badConnection = c.invalidSettings();
+        if (badConnection != null) {
+            throw new TargetException("connection " + c.label() + ": " + badConnection);
         }
-        if (q.provider() != null && !q.provider().isBlank()) {
-            try {
-                Provider.parse(q.provider());
-            } catch (IllegalArgumentException e) {
-                throw new TargetException("query " + q.label() + ": " + e.getMessage());
-            }
-        }
-        if (q.invalidSettings() != null) {
-            throw new TargetException("query " + q.label() + ": " + q.invalidSettings());
-        }
-        if (c.connectionString() == null || c.connectionString().isBlank()) {
-            throw new TargetException("connection " + c.label() + ": ConnectionString is empty");
-        }
-        if (q.sql() == null || q.sql().isBlank()) {
-            throw new TargetException("query " + q.label() + ": SqlQuery is empty");
+        String badQuery = q.invalidSettings();
+        if (badQuery != null) {
+            throw new TargetException("query " + q.label() + ": " + badQuery);
         }
         Settings settings = settings(q);
         if (!q.allowWrite() && settings.type() == ResultType.NonQuery) {
@@ -97,7 +86,7 @@ public class TargetExecution {
             throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
                     + "only a query with AllowWrite = 1 may run several");
         }
-        int timeout = q.timeoutSeconds() != null && q.timeoutSeconds() > 0 ? q.timeoutSeconds() : c.commandTimeoutSeconds();
+        int timeout = q.timeoutSeconds() != null ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
             exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,
                     new EnvelopedDataSource(pools.poolFor(c, provider), provider, !q.allowWrite(), timeout, q.maxRows()));

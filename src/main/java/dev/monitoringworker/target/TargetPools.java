@@ -93,7 +93,7 @@ public class TargetPools implements AutoCloseable {
 
     private static String fingerprint(TargetConnection c, Provider provider) {
         String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
-        return ResultRows.hash(material);
+        return Sha256.hex(material);
     }
 
     @Override
