@@ -10,15 +10,20 @@ import dev.monitoringworker.metrics.ResultMeters;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.security.ManagementSurface;
+import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
 import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.RemoteJmx;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -64,8 +70,9 @@ public class WorkerBeans {
     }
 
     @Bean
-    InFlightJobs inFlightJobs() {
-        return new InFlightJobs();
+    InFlightJobs inFlightJobs(Environment env) {
+        return new InFlightJobs(env.getProperty("monitoring.worker.job-threads", Integer.class, 4),
+                env.getProperty("monitoring.poll.batch-size", Integer.class, 20));
     }
 
     @Bean
@@ -78,9 +85,26 @@ public class WorkerBeans {
         return new TargetPools(cipher);
     }
 
+    /** A circuit breaker per connection; its state and calls on /actuator/prometheus as resilience4j_circuitbreaker_*. */
     @Bean
-    TargetExecution targetExecution(TargetPools pools, ObjectMapper json, Environment env) {
-        return new TargetExecution(pools, json, env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false));
+    TargetBreakers targetBreakers(TargetPools pools, Environment env, MeterRegistry meters) {
+        TargetBreakers breakers = new TargetBreakers(pools,
+                env.getProperty("monitoring.targets.breaker.failures", Integer.class, 3),
+                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.open-seconds", Long.class, 30L)),
+                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.max-open-seconds", Long.class, 600L)));
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(meters);
+        return breakers;
+    }
+
+    /** For the run-on-provider consumer: a failed run is its result row; a stack trace per run is for DEBUG only. */
+    @Bean
+    ExceptionHandler quietTargetRuns(CamelContext camel) {
+        return new LoggingExceptionHandler(camel, TargetExecution.class, LoggingLevel.DEBUG);
+    }
+
+    @Bean
+    TargetExecution targetExecution(TargetPools pools, TargetBreakers breakers, ObjectMapper json, Environment env) {
+        return new TargetExecution(pools, breakers, json, env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false));
     }
 
     @Bean
@@ -89,8 +113,8 @@ public class WorkerBeans {
     }
 
     @Bean
-    WorkerShutdown workerShutdown(ProducerTemplate producer) {
-        return new WorkerShutdown(producer);
+    WorkerShutdown workerShutdown(ProducerTemplate producer, InFlightJobs inFlight) {
+        return new WorkerShutdown(producer, inFlight);
     }
 
     /** Remote JMX, only when monitoring.jmx.remote.port is set (and then only with credentials). */
@@ -127,14 +151,7 @@ public class WorkerBeans {
         return ManagementSurface.checked(env);
     }
 
-    /** Runs claimed jobs side by side; each job's work items run on {@link #workPool}. */
-    @Bean(destroyMethod = "")
-    ExecutorService jobPool(CamelContext camel, Environment env) {
-        return camel.getExecutorServiceManager().newFixedThreadPool(this, "job",
-                env.getProperty("monitoring.worker.job-threads", Integer.class, 4));
-    }
-
-    /** Runs (connection x query) work items; separate from jobPool so nested splits cannot starve each other. */
+    /** Runs (connection x query) work items; separate from the job threads so jobs and their items cannot starve each other. */
     @Bean(destroyMethod = "")
     ExecutorService workPool(CamelContext camel, Environment env) {
         return camel.getExecutorServiceManager().newFixedThreadPool(this, "work",

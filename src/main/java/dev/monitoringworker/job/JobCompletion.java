@@ -57,10 +57,17 @@ public class JobCompletion {
         return params;
     }
 
-    /** Logs the outcome once the fenced update ran; zero rows updated means the lease was lost meanwhile. */
-    public void logged(WorkerJob job, Map<String, Object> params, int updated) {
-        if (updated == 0) {
-            LOG.warn("{} attempt {}: lease lost to another worker before completion; this outcome was discarded", job.label(), job.attempt());
+    /**
+     * Logs the outcome once the fenced update ran. Zero rows updated means the lease was lost meanwhile, or,
+     * when the store write had to be retried, that an earlier try was committed although its answer was lost.
+     */
+    public void logged(WorkerJob job, Map<String, Object> params, int updated, Boolean retried) {
+        if (updated == 0 && Boolean.TRUE.equals(retried)) {
+            LOG.info("{} attempt {}: outcome written by an earlier try whose answer was lost (or the lease was taken over meanwhile)",
+                    job.label(), job.attempt());
+        } else if (updated == 0) {
+            LOG.warn("{} attempt {}: outcome not recorded, the job is no longer Running under this worker: its lease was taken over",
+                    job.label(), job.attempt());
         } else if (params.containsKey("LastError")) {
             boolean last = job.attempt() >= job.maxAttempts();
             LOG.warn("{} {} after {} ms, {}: {}", job.label(), last ? "Failed" : "will be retried in " + params.get("BackoffSeconds") + " s",

@@ -19,7 +19,9 @@ final class ResultRows {
         this.json = json;
     }
 
-    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString) throws JsonProcessingException {
+    /** @param circuit the connection's circuit breaker state after the run, null when the run never reached it */
+    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString, String circuit)
+            throws JsonProcessingException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("JobId", item.job().jobId());
         row.put("ConnectionId", item.connection().connectionId());
@@ -34,14 +36,17 @@ final class ResultRows {
         row.put("ResultRowCount", e.rowCount());
         row.put("DurationMs", durationMs);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
-        row.put("Details", details(e, plaintextConnectionString));
+        row.put("Details", details(e, plaintextConnectionString, circuit));
         row.put("QueryHash", Sha256.hex(item.query().sql()));
         return row;
     }
 
-    private String details(Evaluation e, boolean plaintextConnectionString) throws JsonProcessingException {
+    private String details(Evaluation e, boolean plaintextConnectionString, String circuit) throws JsonProcessingException {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", e.reason());
+        if (circuit != null) {
+            details.put("circuit", circuit);
+        }
         if (plaintextConnectionString) {
             details.put("plaintextConnectionString", true);
         }

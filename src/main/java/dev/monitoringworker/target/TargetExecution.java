@@ -39,13 +39,18 @@ public class TargetExecution {
     private static final Set<String> TIMEOUT_STATES = Set.of("57014", "70100", "HYT00", "HYT01");
 
     private static final String PLAINTEXT = "monitoringPlaintextConnectionString";
+    /** Set while an admitted run's outcome is still to be told to the connection's circuit breaker. */
+    private static final String ADMITTED = "monitoringAdmittedNanos";
+    private static final String CIRCUIT = "monitoringCircuit";
 
     private final TargetPools pools;
+    private final TargetBreakers breakers;
     private final ResultRows rows;
     private final boolean allowPlaintext;
 
-    public TargetExecution(TargetPools pools, ObjectMapper json, boolean allowPlaintext) {
+    public TargetExecution(TargetPools pools, TargetBreakers breakers, ObjectMapper json, boolean allowPlaintext) {
         this.pools = pools;
+        this.breakers = breakers;
         this.rows = new ResultRows(json);
         this.allowPlaintext = allowPlaintext;
     }
@@ -88,6 +93,12 @@ public class TargetExecution {
         }
         int timeout = q.timeoutSeconds() != null ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
+            breakers.admit(c);
+        } finally {
+            exchange.setProperty(CIRCUIT, breakers.state(c));
+        }
+        exchange.setProperty(ADMITTED, System.nanoTime());
+        try {
             exchange.getIn().setHeader(SqlConstants.SQL_DATA_SOURCE,
                     new EnvelopedDataSource(pools.poolFor(c, provider), provider, !q.allowWrite(), timeout, q.maxRows()));
         } catch (ConnectionStringException | CipherException e) {
@@ -102,6 +113,7 @@ public class TargetExecution {
     public void evaluate(Exchange exchange) throws JsonProcessingException {
         exchange.getIn().removeHeader(SqlConstants.SQL_DATA_SOURCE);
         WorkItem item = exchange.getProperty(WORK_ITEM, WorkItem.class);
+        recordOutcome(exchange, item, null, null);
         Settings s = settings(item.query());
         Integer updateCount = exchange.getIn().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
         Evaluation evaluation = updateCount != null
@@ -122,9 +134,21 @@ public class TargetExecution {
             exchange.setProperty(WORK_ITEM, item);
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Evaluation evaluation = Evaluation.failure(isTimeout(cause) ? ResultStatus.Timeout : ResultStatus.Error,
-                Secrets.redact(describe(item, cause)));
+        String description = Secrets.redact(describe(item, cause));
+        recordOutcome(exchange, item, cause, description);
+        Evaluation evaluation = Evaluation.failure(isTimeout(cause) ? ResultStatus.Timeout : ResultStatus.Error, description);
         exchange.getIn().setBody(resultRow(exchange, item, evaluation));
+    }
+
+    /** Tells the connection's circuit breaker how an admitted run went, once, and notes the state it leaves. */
+    private void recordOutcome(Exchange exchange, WorkItem item, Throwable fault, String description) {
+        Long admitted = exchange.getProperty(ADMITTED, Long.class);
+        if (admitted == null) {
+            return;
+        }
+        exchange.removeProperty(ADMITTED);
+        breakers.record(item.connection(), System.nanoTime() - admitted, fault, description);
+        exchange.setProperty(CIRCUIT, breakers.state(item.connection()));
     }
 
     private record Settings(ResultType type, Thresholds thresholds) {
@@ -142,7 +166,7 @@ public class TargetExecution {
     private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e) throws JsonProcessingException {
         Long started = exchange.getProperty(STARTED, Long.class);
         return rows.of(item, e, started == null ? 0L : (System.nanoTime() - started) / 1_000_000L,
-                Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)));
+                Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)), exchange.getProperty(CIRCUIT, String.class));
     }
 
     static boolean isTimeout(Throwable t) {

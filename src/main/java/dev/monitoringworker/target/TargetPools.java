@@ -5,11 +5,13 @@ import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,17 +60,13 @@ public class TargetPools implements AutoCloseable {
         Secrets.register(plaintext);
         JdbcTarget target = ConnectionStrings.translate(provider, plaintext);
         Secrets.register(target.password());
+        Properties driverProperties = new Properties();
+        driverProperties.putAll(driverTimeouts(provider, connection.connectTimeoutSeconds()));
+        driverProperties.putAll(target.properties());
         HikariConfig config = new HikariConfig();
         config.setPoolName("target-" + connection.connectionId());
-        config.setJdbcUrl(target.url());
-        if (target.username() != null) {
-            config.setUsername(target.username());
-        }
-        if (target.password() != null) {
-            config.setPassword(target.password());
-        }
-        driverTimeouts(provider, connection.connectTimeoutSeconds()).forEach(config::addDataSourceProperty);
-        target.properties().forEach(config::addDataSourceProperty);
+        config.setDataSource(new LoginGuard(
+                new DriverDataSource(target.url(), null, driverProperties, target.username(), target.password())));
         config.setMaximumPoolSize(connection.maxConcurrency());
         config.setMinimumIdle(0);
         config.setIdleTimeout(60_000);
@@ -94,6 +92,14 @@ public class TargetPools implements AutoCloseable {
     private static String fingerprint(TargetConnection c, Provider provider) {
         String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
         return Sha256.hex(material);
+    }
+
+    /** Drops the connection's pool (its circuit opened): no connection, no background connect attempt stays. */
+    public void evict(UUID connectionId) {
+        Pool pool = pools.remove(connectionId);
+        if (pool != null) {
+            pool.dataSource().close();
+        }
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.monitoringworker.worker;
 
+import dev.monitoringworker.job.InFlightJobs;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Marks this worker Stopped through the {@code stop-worker} route at shutdown. Its lifecycle phase is above
+ * Ends claiming and marks this worker Stopped through the {@code stop-worker} route at shutdown. Its lifecycle phase is above
  * the Camel context's, so it stops first, while routes and the store are still up.
  */
 public class WorkerShutdown implements SmartLifecycle {
@@ -16,10 +17,12 @@ public class WorkerShutdown implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerShutdown.class);
 
     private final ProducerTemplate producer;
+    private final InFlightJobs inFlight;
     private volatile boolean running;
 
-    public WorkerShutdown(ProducerTemplate producer) {
+    public WorkerShutdown(ProducerTemplate producer, InFlightJobs inFlight) {
         this.producer = producer;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -30,6 +33,7 @@ public class WorkerShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        inFlight.stopClaiming();
         try {
             producer.sendBody("direct:stop-worker", null);
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashIT {
 
-    private static final int JOBS = 600;
+    private static final int JOBS = Integer.getInteger("crash.jobs", 600);
 
     @Test
     void aKilledWorkersJobsAreReclaimedWithoutLossOrDuplicates(@TempDir Path dir) throws Exception {
@@ -60,7 +60,7 @@ class CrashIT {
             List<UUID> orphaned = jdbc.queryForList("SELECT JobId FROM monitoring.WorkerJobs WHERE Status = 'Running' AND WorkerInstanceId = ?",
                     UUID.class, victim);
 
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofSeconds(120 + JOBS / 20)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'", Integer.class, query) == JOBS);
 
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", Integer.class, query))

@@ -5,7 +5,6 @@ import dev.monitoringworker.support.TestDatabases;
 import dev.monitoringworker.support.WorkerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
@@ -44,15 +43,7 @@ class SecretLeakIT {
         String storeUrl = TestDatabases.newPostgresDatabase("leakstore");
         // the embedded PostgreSQL trusts every local login: make one role check its password
         String pgUrl = TestDatabases.newPostgresDatabase("leak");
-        JdbcTemplate pg = new JdbcTemplate(TestDatabases.postgresDataSource(pgUrl));
-        pg.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'leakmon') THEN "
-                + "CREATE ROLE leakmon LOGIN PASSWORD 'the-right-password'; END IF; END $$");
-        Path hba = Path.of(pg.queryForObject("SHOW hba_file", String.class));
-        String rules = Files.readString(hba);
-        if (!rules.contains("leakmon")) {
-            Files.writeString(hba, "host all leakmon 127.0.0.1/32 scram-sha-256\nhost all leakmon ::1/128 scram-sha-256\n" + rules);
-            pg.execute("SELECT pg_reload_conf()");
-        }
+        TestDatabases.passwordCheckedRole("leakmon", "the-right-password");
         URI pgUri = URI.create(pgUrl.substring(5));
         int management = freePort();
         int jmxPort = freePort();

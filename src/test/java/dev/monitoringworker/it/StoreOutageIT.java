@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class StoreOutageIT {
 
-    private static final int JOBS = 300;
+    private static final int JOBS = Integer.getInteger("outage.jobs", 300);
 
     @Test
     void workersRideOutAStoreOutage(@TempDir Path data) throws Exception {
@@ -65,7 +65,7 @@ class StoreOutageIT {
             storeServer = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> status(readiness) == 200);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(90 + JOBS / 10)).pollInterval(Duration.ofMillis(500))
                     .until(() -> jdbc.queryForObject(succeeded, Integer.class, query) == JOBS);
             assertThat(workers).allSatisfy(w -> assertThat(w.isActive()).isTrue());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", Integer.class, query))

@@ -1,6 +1,7 @@
 package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
+import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobPlan;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.support.Store;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +50,8 @@ class QueueRoutesTest {
     DataSource dataSource;
     @Autowired
     WorkerIdentity worker;
+    @Autowired
+    InFlightJobs inFlight;
     @EndpointInject("mock:run-job")
     MockEndpoint runJob;
 
@@ -57,12 +61,14 @@ class QueueRoutesTest {
     void advise() throws Exception {
         store = new Store(dataSource);
         if (camel.getStatus().isStarted()) {
+            // the mock runs nothing: what the previous test handed it is finished here
+            runJob.getReceivedExchanges().forEach(e -> inFlight.finished(e.getIn().getBody(JobPlan.class).job()));
             MockEndpoint.resetMocks(camel);
             return;
         }
         AdviceWith.adviceWith(camel, "poll-worker-jobs", route -> {
             route.replaceFromWith("direct:poll-now");
-            route.weaveByToUri("direct:run-job").replace().to("mock:run-job");
+            route.weaveByToUri("seda:queued-jobs*").replace().to("mock:run-job");
         });
         AdviceWith.adviceWith(camel, "schedule-due-jobs", route -> route.replaceFromWith("direct:schedule-now"));
         AdviceWith.adviceWith(camel, "heartbeat-worker", route -> route.replaceFromWith("direct:heartbeat-now"));
@@ -106,29 +112,49 @@ class QueueRoutesTest {
     }
 
     @Test
-    void heartbeatsExtendOnlyTheLeasesOfJobsThisWorkerIsRunning() throws Exception {
+    void heartbeatsExtendOnlyTheLeasesOfJobsThisWorkerHolds() throws Exception {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("h-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "h", 5);
-        UUID running = insertJob("running here", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID forgotten = insertJob("claimed, never started", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        runJob.expectedMessageCount(2);
+        UUID held = insertJob("claimed and queued", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        runJob.expectedMessageCount(1);
         producer.sendBody("direct:poll-now", null);
         runJob.assertIsSatisfied();
-        java.time.LocalDateTime runningLease = store.jobRow(running).time("LeaseExpiresAt");
-        java.time.LocalDateTime forgottenLease = store.jobRow(forgotten).time("LeaseExpiresAt");
-        dev.monitoringworker.job.InFlightJobs inFlight = camel.getRegistry().lookupByNameAndType("inFlightJobs", dev.monitoringworker.job.InFlightJobs.class);
-        JobPlan plan = runJob.getReceivedExchanges().stream().map(e -> e.getIn().getBody(JobPlan.class))
-                .filter(p -> p.job().jobId().equals(running)).findFirst().orElseThrow();
-        inFlight.started(plan.job());
-        try {
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                producer.sendBody("direct:heartbeat-now", null);
-                assertThat(store.jobRow(running).time("LeaseExpiresAt")).isAfter(runningLease);
-            });
-            assertThat(store.jobRow(forgotten).time("LeaseExpiresAt")).as("nobody runs it: its lease runs out").isEqualTo(forgottenLease);
-        } finally {
-            inFlight.finished(plan.job());
+        // a claim whose answer never reached this worker: Running under its id, but held by nobody
+        UUID forgotten = insertJob("claimed, answer lost", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 1, "
+                + "StartedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), "
+                + "LeaseExpiresAt = DATEADD(SECOND, 60, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)) WHERE JobId = ?",
+                worker.id(), forgotten);
+        LocalDateTime heldLease = store.jobRow(held).time("LeaseExpiresAt");
+        LocalDateTime forgottenLease = store.jobRow(forgotten).time("LeaseExpiresAt");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            producer.sendBody("direct:heartbeat-now", null);
+            assertThat(store.jobRow(held).time("LeaseExpiresAt")).isAfter(heldLease);
+        });
+        assertThat(store.jobRow(forgotten).time("LeaseExpiresAt")).as("nobody runs it: its lease runs out").isEqualTo(forgottenLease);
+    }
+
+    @Test
+    void pollHoldsAtMostTheJobThreadsPlusOneBatchAndClaimsMoreAsJobsFinish() throws Exception {
+        store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
+        UUID connection = store.connection("cap-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "cap", 5);
+        for (int i = 0; i < 10; i++) {
+            insertJob("job " + i, 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
         }
+        // 4 job threads + a batch of 2: six held, none of them finishing, so the claim loop stops there
+        producer.sendBody("direct:poll-now", null);
+        assertThat(runJob.getReceivedCounter()).isEqualTo(6);
+        assertThat(inFlight.size()).isEqualTo(6);
+        assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Pending'", Integer.class))
+                .isEqualTo(4);
+
+        // three finish: room for three more, claimed as a batch of 2 and then 1
+        runJob.getReceivedExchanges().subList(0, 3).forEach(e -> inFlight.finished(e.getIn().getBody(JobPlan.class).job()));
+        producer.sendBody("direct:poll-now", null);
+        assertThat(runJob.getReceivedCounter()).isEqualTo(9);
+        assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Pending'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test

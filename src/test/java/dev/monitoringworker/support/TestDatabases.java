@@ -8,6 +8,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +49,27 @@ public final class TestDatabases {
         String name = prefix + "_" + SEQUENCE.incrementAndGet();
         new JdbcTemplate(postgres().getPostgresDatabase()).execute("CREATE DATABASE " + name);
         return postgres().getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * A login role whose password the embedded PostgreSQL checks (it trusts every other local login), for
+     * wrong-password cases.
+     */
+    public static synchronized void passwordCheckedRole(String role, String password) {
+        JdbcTemplate pg = new JdbcTemplate(postgres().getPostgresDatabase());
+        pg.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'; END IF; END $$");
+        try {
+            Path hba = Path.of(pg.queryForObject("SHOW hba_file", String.class));
+            String rules = Files.readString(hba);
+            if (!rules.contains(" " + role + " ")) {
+                Files.writeString(hba, "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role
+                        + " ::1/128 scram-sha-256\n" + rules);
+                pg.execute("SELECT pg_reload_conf()");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not edit pg_hba.conf", e);
+        }
     }
 
     public static DataSource postgresDataSource(String url) {

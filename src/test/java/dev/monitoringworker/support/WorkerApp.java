@@ -16,7 +16,8 @@ public final class WorkerApp {
     private WorkerApp() {
     }
 
-    public static ConfigurableApplicationContext start(String storeUrl, String user, String password, Map<String, Object> overrides) {
+    public static ConfigurableApplicationContext start(String storeUrl, String user, String password, Map<String, Object> overrides,
+                                                       Class<?>... extraConfiguration) {
         Map<String, Object> p = new HashMap<>();
         p.put("spring.datasource.url", storeUrl);
         p.put("spring.datasource.username", user);
@@ -40,6 +41,6 @@ public final class WorkerApp {
         p.putAll(overrides);
         // command-line arguments outrank ./config/application.yaml, as an operator's would
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MonitoringWorkerApplication.class).run(args);
+        return new SpringApplicationBuilder(MonitoringWorkerApplication.class).sources(extraConfiguration).run(args);
     }
 }

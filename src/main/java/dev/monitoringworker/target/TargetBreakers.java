@@ -1,0 +1,116 @@
+package dev.monitoringworker.target;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.registry.EntryAddedEvent;
+import io.github.resilience4j.core.registry.EntryRemovedEvent;
+import io.github.resilience4j.core.registry.EntryReplacedEvent;
+import io.github.resilience4j.core.registry.RegistryEventConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Resilience4j circuit breaker per monitored connection, so one broken target cannot cost the fleet threads,
+ * connection storms or a locked account. After {@code failures} consecutive target faults (see
+ * {@link TargetFaults}) the breaker opens: runs on that connection end at once as Error results saying so, and
+ * its pool is dropped. After the open interval one run probes the target; success closes the breaker, failure
+ * opens it again for twice as long, up to the maximum. A refused login opens it at once: the password will
+ * not get better by being tried again.
+ */
+public class TargetBreakers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetBreakers.class);
+
+    private final CircuitBreakerRegistry registry;
+    private final int failures;
+    private final Map<String, String> lastFault = new ConcurrentHashMap<>();
+
+    public TargetBreakers(TargetPools pools, int failures, Duration open, Duration maxOpen) {
+        this.failures = failures;
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindow(failures, failures, SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(open, 2.0, maxOpen))
+                // a probe whose outcome never came back must not keep the breaker half-open forever
+                .maxWaitDurationInHalfOpenState(maxOpen)
+                .build();
+        this.registry = CircuitBreakerRegistry.of(config, new RegistryEventConsumer<>() {
+            @Override
+            public void onEntryAddedEvent(EntryAddedEvent<CircuitBreaker> added) {
+                CircuitBreaker breaker = added.getAddedEntry();
+                breaker.getEventPublisher().onStateTransition(event -> {
+                    CircuitBreaker.State to = event.getStateTransition().getToState();
+                    if (to == CircuitBreaker.State.OPEN) {
+                        LOG.warn("Connection {}: circuit opened ({}); runs on it are skipped until the next probe",
+                                breaker.getName(), lastFault.getOrDefault(breaker.getName(), "target faults"));
+                        pools.evict(UUID.fromString(breaker.getName()));
+                    } else if (to == CircuitBreaker.State.CLOSED) {
+                        LOG.info("Connection {}: circuit closed, the target answers again", breaker.getName());
+                    }
+                });
+            }
+
+            @Override
+            public void onEntryRemovedEvent(EntryRemovedEvent<CircuitBreaker> removed) {
+                // breakers live as long as the worker
+            }
+
+            @Override
+            public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> replaced) {
+                // breakers are never replaced
+            }
+        });
+    }
+
+    public CircuitBreakerRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Lets a run on the connection go ahead, or refuses it while the breaker is open (or its probe is out).
+     *
+     * @throws TargetException naming the connection, the state and the last fault
+     */
+    public void admit(TargetConnection connection) {
+        CircuitBreaker breaker = breaker(connection.connectionId());
+        if (!breaker.tryAcquirePermission()) {
+            String why = breaker.getState() == CircuitBreaker.State.HALF_OPEN ? "a probe of the target is under way"
+                    : "the target failed " + failures + " runs in a row or refused the login; a run after the open interval probes it again";
+            throw new TargetException("connection " + connection.label() + ": not run, circuit " + breaker.getState() + ": " + why
+                    + " (last fault: " + lastFault.getOrDefault(breaker.getName(), "unknown") + ")");
+        }
+    }
+
+    /** Records an admitted run's outcome: {@code fault} null or a query's own error counts as the target answering. */
+    public void record(TargetConnection connection, long durationNanos, Throwable fault, String description) {
+        CircuitBreaker breaker = breaker(connection.connectionId());
+        if (fault == null || !TargetFaults.ofTarget(fault)) {
+            breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+            return;
+        }
+        lastFault.put(breaker.getName(), description);
+        breaker.onError(durationNanos, TimeUnit.NANOSECONDS, fault);
+        if (TargetFaults.loginRefused(fault) && breaker.getState() == CircuitBreaker.State.CLOSED) {
+            breaker.transitionToOpenState();
+        }
+    }
+
+    /** The breaker's state as results record it: CLOSED, OPEN or HALF_OPEN. */
+    public String state(TargetConnection connection) {
+        return breaker(connection.connectionId()).getState().name();
+    }
+
+    private CircuitBreaker breaker(UUID connectionId) {
+        return registry.circuitBreaker(connectionId.toString());
+    }
+}

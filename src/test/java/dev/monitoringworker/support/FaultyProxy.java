@@ -1,0 +1,108 @@
+package dev.monitoringworker.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy on loopback in front of a real database server, for target faults: it passes traffic, hangs
+ * (accepts and never answers), or drops a connection the moment the client sends a given text (a query
+ * marker) mid-session. It counts the connections it accepts, i.e. the login attempts that reach the target.
+ */
+public final class FaultyProxy implements AutoCloseable {
+
+    public enum Mode { PASS, HANG, DROP_ON_MARKER }
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final String marker;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile Mode mode;
+
+    public FaultyProxy(int targetPort, Mode mode, String marker) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.targetPort = targetPort;
+        this.mode = mode;
+        this.marker = marker;
+        Thread acceptor = new Thread(this::acceptLoop, "proxy-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int accepted() {
+        return accepted.get();
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                accepted.incrementAndGet();
+                open.add(client);
+                if (mode == Mode.HANG) {
+                    continue; // held open, never answered: the client's login times out
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(upstream);
+                pump(client, upstream, mode == Mode.DROP_ON_MARKER);
+                pump(upstream, client, false);
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean dropOnMarker) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (dropOnMarker && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(marker)) {
+                        break; // the query never arrives: both sides see the connection go
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // the other direction closed the sockets
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        open.forEach(FaultyProxy::closeQuietly);
+    }
+}
