@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The jobs this worker holds right now: handed to its job queue or running. Heartbeats extend the leases of
+ * The jobs this worker holds right now: claimed, queued or running. Heartbeats extend the leases of
  * these jobs only: a job whose claim's answer was lost, or that the route never handed on, keeps its lease
  * running out and is reclaimed, instead of being kept alive by a worker that forgot it.
  * <p>
@@ -30,9 +30,15 @@ public class InFlightJobs {
         this.batchSize = batchSize;
     }
 
-    /** Called as claimed jobs are handed to the job queue. */
-    public synchronized void held(List<JobPlan> plans) {
-        plans.forEach(p -> held.add(p.job().jobId()));
+    /** Called as soon as jobs are claimed. */
+    public synchronized void held(List<WorkerJob> jobs) {
+        jobs.forEach(j -> held.add(j.jobId()));
+    }
+
+    /** Claimed jobs this worker cannot run after all: their leases are left to run out. */
+    public synchronized void released(List<WorkerJob> jobs) {
+        jobs.forEach(j -> held.remove(j.jobId()));
+        notifyAll();
     }
 
     public synchronized void started(WorkerJob job) {

@@ -55,6 +55,7 @@ class QueueRoutesTest {
     @EndpointInject("mock:run-job")
     MockEndpoint runJob;
 
+    private final java.util.concurrent.atomic.AtomicBoolean loseNextClaimAnswer = new java.util.concurrent.atomic.AtomicBoolean();
     private Store store;
 
     @BeforeEach
@@ -69,6 +70,12 @@ class QueueRoutesTest {
         AdviceWith.adviceWith(camel, "poll-worker-jobs", route -> {
             route.replaceFromWith("direct:poll-now");
             route.weaveByToUri("seda:queued-jobs*").replace().to("mock:run-job");
+            // the claim commits, then its answer is lost on the way back, when a test asks for it
+            route.weaveById("claim-jobs").after().process(e -> {
+                if (loseNextClaimAnswer.getAndSet(false)) {
+                    throw new java.sql.SQLException("injected: connection lost after commit", "08006");
+                }
+            });
         });
         AdviceWith.adviceWith(camel, "schedule-due-jobs", route -> route.replaceFromWith("direct:schedule-now"));
         AdviceWith.adviceWith(camel, "heartbeat-worker", route -> route.replaceFromWith("direct:heartbeat-now"));
@@ -133,6 +140,24 @@ class QueueRoutesTest {
             assertThat(store.jobRow(held).time("LeaseExpiresAt")).isAfter(heldLease);
         });
         assertThat(store.jobRow(forgotten).time("LeaseExpiresAt")).as("nobody runs it: its lease runs out").isEqualTo(forgottenLease);
+    }
+
+    @Test
+    void jobsLeasedByAClaimWhoseAnswerWasLostAreTakenUpAtOnce() {
+        store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
+        UUID connection = store.connection("lost-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "lost", 5);
+        UUID first = insertJob("first", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID second = insertJob("second", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        loseNextClaimAnswer.set(true);
+
+        producer.sendBody("direct:poll-now", null);
+
+        assertThat(runJob.getReceivedExchanges()).extracting(e -> e.getIn().getBody(JobPlan.class).job().jobId())
+                .containsExactlyInAnyOrder(first, second);
+        for (UUID id : List.of(first, second)) {
+            assertThat(store.jobRow(id).integer("Attempt")).as("run under the attempt the lost claim gave it").isEqualTo(1);
+        }
+        assertThat(inFlight.size()).isEqualTo(2);
     }
 
     @Test
