@@ -47,8 +47,11 @@ class FlakyStoreIT {
     void everyJobCompletesOnceThroughAStoreThatFailsOneCallInFive() {
         String storeUrl = TestDatabases.newPostgresDatabase("flakystore");
         String targetUrl = TestDatabases.newPostgresDatabase("flakytarget");
-        try (ConfigurableApplicationContext one = WorkerApp.start(storeUrl, "postgres", "", Map.of(), FlakyStore.class);
-             ConfigurableApplicationContext two = WorkerApp.start(storeUrl, "postgres", "", Map.of(), FlakyStore.class)) {
+        // one statement in two fails here (20% at each of three points): 20 tries keep even a run of bad luck
+        // within one attempt, where the default 10 is meant for stores that fail now and then
+        Map<String, Object> retries = Map.of("monitoring.store.retries", 20);
+        try (ConfigurableApplicationContext one = WorkerApp.start(storeUrl, "postgres", "", retries, FlakyStore.class);
+             ConfigurableApplicationContext two = WorkerApp.start(storeUrl, "postgres", "", retries, FlakyStore.class)) {
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
             UUID connection = store.connection("flaky target", "PostgreSQL", targetUrl, "flaky", 5);
