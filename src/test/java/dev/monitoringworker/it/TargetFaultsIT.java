@@ -113,6 +113,12 @@ class TargetFaultsIT {
                     .containsAnyOf("timed out", "not available");
             assertThat(hangRuns).anyMatch(r -> r.string("ErrorMessage") != null && r.string("ErrorMessage").contains(NOT_RUN)
                     && r.string("Details").contains("\"circuit\":\"OPEN\""));
+            long admittedHangRuns = hangRuns.stream().filter(r -> r.string("ErrorMessage") == null
+                    || !r.string("ErrorMessage").contains("not run, circuit")).count();
+            System.out.printf("hanging target: %d connections reached it for %d admitted of %d scheduled runs%n",
+                    hanging.accepted(), admittedHangRuns, hangRuns.size());
+            assertThat(hanging.accepted()).as("no connection storm: a few connects per admitted run at most")
+                    .isLessThanOrEqualTo((int) (2 * admittedHangRuns));
             Row lastHang = hangRuns.get(hangRuns.size() - 1);
             assertThat(lastHang.string("Status")).as("after recovery the probe closes the breaker").isEqualTo("Ok");
             assertThat(lastHang.string("Details")).contains("\"circuit\":\"CLOSED\"");
