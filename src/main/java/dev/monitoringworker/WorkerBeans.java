@@ -15,6 +15,7 @@ import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
 import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.RemoteJmx;
+import dev.monitoringworker.worker.WorkerControl;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -28,11 +29,13 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
+import javax.management.JMException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,9 +115,17 @@ public class WorkerBeans {
         return new ResultMeters(registry);
     }
 
+    /** Pause, resume, drain; the MBean monitoring.worker:type=Worker,name="<worker name>". */
+    @Bean(destroyMethod = "close")
+    WorkerControl workerControl(WorkerIdentity identity, InFlightJobs inFlight, ProducerTemplate producer,
+                                ApplicationEventPublisher events, Environment env, MeterRegistry meters) throws JMException {
+        return new WorkerControl(identity, inFlight, producer, events,
+                Duration.ofSeconds(env.getProperty("monitoring.worker.drain-seconds", Long.class, 30L)), meters).registered();
+    }
+
     @Bean
-    WorkerShutdown workerShutdown(ProducerTemplate producer, InFlightJobs inFlight) {
-        return new WorkerShutdown(producer, inFlight);
+    WorkerShutdown workerShutdown(WorkerControl control) {
+        return new WorkerShutdown(control);
     }
 
     /** Remote JMX, only when monitoring.jmx.remote.port is set (and then only with credentials). */

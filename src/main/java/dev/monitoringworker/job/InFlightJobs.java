@@ -3,6 +3,8 @@ package dev.monitoringworker.job;
 import dev.monitoringworker.store.Row;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +12,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The jobs this worker holds right now: claimed, queued or running. Heartbeats extend the leases of
- * these jobs only: a job whose claim's answer was lost, or that the route never handed on, keeps its lease
- * running out and is reclaimed, instead of being kept alive by a worker that forgot it.
+ * The jobs this worker holds right now: claimed, queued or running. Heartbeats extend the leases of these jobs
+ * only: a job whose claim's answer was lost, or that could not be planned, keeps its lease running out and is
+ * reclaimed, instead of being kept alive by a worker that forgot it.
  * <p>
  * It also sizes claims. A worker holds at most {@code jobThreads + batchSize} jobs, so a claimed job waits at
  * most one batch behind the running ones; a job held up by a slow target occupies one thread, never the
- * claim loop, and the other targets' jobs keep their cadence.
+ * claim loop, and the other targets' jobs keep their cadence. Claiming can be paused (an operator's choice)
+ * and stopped for good (drain, shutdown); a job released from the queue is never started here.
  */
 public class InFlightJobs {
 
-    private final Set<UUID> held = new java.util.HashSet<>();
+    private final Map<UUID, WorkerJob> held = new HashMap<>();
+    private final Set<UUID> running = new HashSet<>();
     private final int jobThreads;
     private final int batchSize;
-    private boolean claiming = true;
+    private boolean paused;
+    private boolean stopped;
 
     public InFlightJobs(int jobThreads, int batchSize) {
         this.jobThreads = jobThreads;
@@ -32,7 +37,7 @@ public class InFlightJobs {
 
     /** Called as soon as jobs are claimed. */
     public synchronized void held(List<WorkerJob> jobs) {
-        jobs.forEach(j -> held.add(j.jobId()));
+        jobs.forEach(j -> held.put(j.jobId(), j));
     }
 
     /** Claimed jobs this worker cannot run after all: their leases are left to run out. */
@@ -41,23 +46,62 @@ public class InFlightJobs {
         notifyAll();
     }
 
-    public synchronized void started(WorkerJob job) {
-        held.add(job.jobId());
+    /**
+     * A job thread takes the job up, once fewer than {@code jobThreads} jobs run (a job's work goes on in the
+     * work pool, so the queue's consumer threads alone would not bound it); false when the job was released
+     * meanwhile (drain) and must not run.
+     */
+    public synchronized boolean start(WorkerJob job) throws InterruptedException {
+        while (held.containsKey(job.jobId()) && running.size() >= jobThreads) {
+            wait();
+        }
+        if (!held.containsKey(job.jobId())) {
+            return false;
+        }
+        running.add(job.jobId());
+        return true;
     }
 
     public synchronized void finished(WorkerJob job) {
         held.remove(job.jobId());
+        running.remove(job.jobId());
         notifyAll();
+    }
+
+    /** Takes back the jobs still waiting for a thread: they are not started here any more. */
+    public synchronized List<WorkerJob> releaseQueued() {
+        List<WorkerJob> queued = held.values().stream().filter(j -> !running.contains(j.jobId())).toList();
+        queued.forEach(j -> held.remove(j.jobId()));
+        notifyAll();
+        return queued;
+    }
+
+    /** Takes back every job still held: their runs' late writes will find the fence closed. */
+    public synchronized List<WorkerJob> releaseAll() {
+        List<WorkerJob> all = List.copyOf(held.values());
+        held.clear();
+        running.clear();
+        notifyAll();
+        return all;
+    }
+
+    /** Waits until no job is held, at most {@code maxWaitMs}; true when none is. */
+    public synchronized boolean awaitIdle(long maxWaitMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxWaitMs;
+        for (long left = maxWaitMs; !held.isEmpty() && left > 0; left = deadline - System.currentTimeMillis()) {
+            wait(left);
+        }
+        return held.isEmpty();
     }
 
     /** Of the store's rows of jobs Running under this worker, those this worker does not hold. */
     public synchronized List<Map<String, Object>> unheld(List<Map<String, Object>> runningRows) {
-        return runningRows.stream().filter(r -> !held.contains(Row.of(r).uuid("JobId"))).toList();
+        return runningRows.stream().filter(r -> !held.containsKey(Row.of(r).uuid("JobId"))).toList();
     }
 
     /** How many jobs to claim now: up to a batch, never more than the room left beside the held ones. */
     public synchronized int claimSize() {
-        return claiming ? Math.max(0, Math.min(batchSize, jobThreads + batchSize - held.size())) : 0;
+        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, jobThreads + batchSize - held.size()));
     }
 
     /**
@@ -66,20 +110,37 @@ public class InFlightJobs {
      */
     public synchronized int nextClaimSize(long maxWaitMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMs;
-        for (long left = maxWaitMs; claiming && held.size() > jobThreads && left > 0; left = deadline - System.currentTimeMillis()) {
+        for (long left = maxWaitMs; !paused && !stopped && held.size() > jobThreads && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return claimSize();
     }
 
-    /** At shutdown: no more claims; the jobs already held still run. */
-    public synchronized void stopClaiming() {
-        claiming = false;
+    public synchronized void pauseClaiming() {
+        paused = true;
         notifyAll();
+    }
+
+    public synchronized void resumeClaiming() {
+        paused = false;
+    }
+
+    /** Drain and shutdown: no more claims, for good. */
+    public synchronized void stopClaiming() {
+        stopped = true;
+        notifyAll();
+    }
+
+    public synchronized boolean paused() {
+        return paused;
     }
 
     public synchronized int size() {
         return held.size();
+    }
+
+    public synchronized int runningCount() {
+        return running.size();
     }
 
     /** Parameters of extend-leases.sql. */
@@ -87,7 +148,7 @@ public class InFlightJobs {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("WorkerInstanceId", workerId);
         p.put("LeaseSeconds", leaseSeconds);
-        p.put("JobIds", new ArrayList<>(held));
+        p.put("JobIds", new ArrayList<>(held.keySet()));
         return p;
     }
 

@@ -37,6 +37,10 @@ public class WorkerIdentity {
         return id;
     }
 
+    public String name() {
+        return name;
+    }
+
     /** Called once this worker's row is in the store: heartbeats and claims may begin. */
     public void markRegistered() {
         registered = true;

@@ -1,6 +1,7 @@
 package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
+import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobPlan;
 import dev.monitoringworker.job.MonitoringQuery;
 import dev.monitoringworker.job.WorkItem;
@@ -46,6 +47,8 @@ class RunJobRouteTest {
     CamelContext camel;
     @Autowired
     ProducerTemplate producer;
+    @Autowired
+    InFlightJobs inFlight;
     @EndpointInject("mock:persist-results")
     MockEndpoint persisted;
     @EndpointInject("mock:fail-job")
@@ -64,8 +67,11 @@ class RunJobRouteTest {
         camel.start();
     }
 
-    private static WorkerJob job() {
-        return new WorkerJob(UUID.randomUUID(), "route test", "DatabaseMonitoring", 5, null, null, null, null, UUID.randomUUID(), 1, 3);
+    /** A job as the poll route hands it on: claimed, so held by this worker. */
+    private WorkerJob job() {
+        WorkerJob job = new WorkerJob(UUID.randomUUID(), "route test", "DatabaseMonitoring", 5, null, null, null, null, UUID.randomUUID(), 1, 3);
+        inFlight.held(List.of(job));
+        return job;
     }
 
     private static TargetConnection connection(String name, String provider) {
@@ -112,14 +118,29 @@ class RunJobRouteTest {
     }
 
     @Test
+    void aJobReleasedWhileQueuedIsNotRun() throws Exception {
+        WorkerJob job = job();
+        assertThat(inFlight.releaseQueued()).extracting(WorkerJob::jobId).contains(job.jobId());
+        persisted.expectedMessageCount(0);
+        failed.expectedMessageCount(0);
+
+        producer.sendBody("direct:run-job", JobPlan.failed(job, "never looked at"));
+
+        persisted.assertIsSatisfied();
+        failed.assertIsSatisfied();
+    }
+
+    @Test
     void aJobThatCannotBePlannedGoesToFailJobWithItsReason() throws Exception {
         failed.expectedMessageCount(1);
         persisted.expectedMessageCount(0);
 
-        producer.sendBody("direct:run-job", JobPlan.failed(job(), "ConnectionId x does not exist in DatabaseConnections"));
+        WorkerJob job = job();
+        producer.sendBody("direct:run-job", JobPlan.failed(job, "ConnectionId x does not exist in DatabaseConnections"));
 
         failed.assertIsSatisfied();
         persisted.assertIsSatisfied();
+        assertThat(inFlight.size()).as("the job is let go once its outcome is recorded").isZero();
         Exception caught = failed.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         assertThat(caught).hasMessage("ConnectionId x does not exist in DatabaseConnections");
     }

@@ -1,0 +1,7 @@
+-- Hands jobs this worker holds back to Pending (drain): any worker may claim them at once. A job that never
+-- started gets its attempt back (AttemptsBack = 1); fenced by runner and status like every job update.
+UPDATE monitoring.WorkerJobs
+   SET Status = 'Pending', WorkerInstanceId = NULL, LeaseExpiresAt = NULL, StartedAt = NULL,
+       Attempt = Attempt - :#AttemptsBack, ModifiedAt = (now() AT TIME ZONE 'UTC'), ModifiedBy = current_user
+ WHERE WorkerInstanceId = :#WorkerInstanceId AND Status = 'Running'
+   AND JobId IN (:#in:JobIds)
