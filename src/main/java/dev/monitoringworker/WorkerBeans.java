@@ -6,7 +6,10 @@ import dev.monitoringworker.job.JobCompletion;
 import dev.monitoringworker.job.RetryPolicy;
 import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
+import dev.monitoringworker.metrics.JobMeters;
 import dev.monitoringworker.metrics.ResultMeters;
+import dev.monitoringworker.metrics.WorkerMetricsSnapshot;
+import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.security.ManagementSurface;
@@ -113,6 +116,21 @@ public class WorkerBeans {
     @Bean
     ResultMeters resultMeters(MeterRegistry registry) {
         return new ResultMeters(registry);
+    }
+
+    @Bean
+    JobMeters jobMeters(MeterRegistry registry) {
+        return new JobMeters(registry);
+    }
+
+    @Bean
+    WorkerMetricsSnapshot workerMetricsSnapshot(MeterRegistry registry, InFlightJobs inFlight, WorkerIdentity identity) {
+        return new WorkerMetricsSnapshot(registry, inFlight, identity);
+    }
+
+    @Bean
+    Retention retention(Environment env, MeterRegistry registry) {
+        return new Retention(env.getProperty("monitoring.retention.batch-size", Integer.class, Retention.MAX_BATCH), registry);
     }
 
     /** Pause, resume, drain; the MBean monitoring.worker:type=Worker,name="<worker name>". */

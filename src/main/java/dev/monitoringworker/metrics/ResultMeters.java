@@ -2,11 +2,17 @@ package dev.monitoringworker.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
 
-/** {@code monitoring_results_total{status,provider}}: every result row the store accepted. */
+/**
+ * {@code monitoring_results_total{status,provider}}: every result row the store accepted, and
+ * {@code monitoring_query_duration_seconds{provider}}: how long its run took (histogram).
+ */
 public class ResultMeters {
 
     private final MeterRegistry registry;
@@ -27,6 +33,14 @@ public class ResultMeters {
                     .tag("provider", String.valueOf(row.get("Provider")))
                     .register(registry)
                     .increment();
+            if (row.get("DurationMs") instanceof Number ms) {
+                Timer.builder("monitoring.query.duration")
+                        .description("Duration of monitoring runs on targets, by provider")
+                        .tag("provider", String.valueOf(row.get("Provider")))
+                        .publishPercentileHistogram()
+                        .register(registry)
+                        .record(Duration.ofMillis(ms.longValue()));
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.WorkerJob;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +42,7 @@ public class WorkerControl implements WorkerControlMXBean, AutoCloseable {
     private final ApplicationEventPublisher events;
     private final Duration drainBound;
     private final AtomicLong jobsClaimed = new AtomicLong();
+    private final Timer claimDuration;
     private volatile Instant lastPoll;
     private volatile State state = State.Running;
     private ObjectName registeredAs;
@@ -53,6 +56,8 @@ public class WorkerControl implements WorkerControlMXBean, AutoCloseable {
         this.drainBound = drainBound;
         FunctionCounter.builder("monitoring.jobs.claimed", jobsClaimed, AtomicLong::doubleValue)
                 .description("Jobs this worker claimed").register(meters);
+        this.claimDuration = Timer.builder("monitoring.claim.duration").description("Claim statement latency")
+                .publishPercentileHistogram().register(meters);
     }
 
     /** Registers the MBean on the platform MBean server (remote JMX and Jolokia read that one). */
@@ -66,8 +71,9 @@ public class WorkerControl implements WorkerControlMXBean, AutoCloseable {
         return this;
     }
 
-    /** Called by the claim loop after each claim. */
-    public void polled(int claimed) {
+    /** Called by the claim loop after each claim, with the clock reading taken before it. */
+    public void polled(int claimed, long startedNanos) {
+        claimDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         lastPoll = Instant.now();
         jobsClaimed.addAndGet(claimed);
     }

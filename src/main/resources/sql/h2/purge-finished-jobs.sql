@@ -1,0 +1,7 @@
+-- Retention: removes at most BatchSize finished jobs (Succeeded, Failed, Cancelled) completed more than
+-- RetentionDays ago (repeated by the route). Pending and Running jobs are never touched.
+DELETE FROM monitoring.WorkerJobs
+ WHERE JobId IN (SELECT JobId FROM monitoring.WorkerJobs
+                  WHERE Status IN ('Succeeded', 'Failed', 'Cancelled')
+                    AND CompletedAt < DATEADD(DAY, -:#RetentionDays, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))
+                  LIMIT :#BatchSize)

@@ -1,0 +1,2 @@
+-- Jobs waiting and running, across all workers, for the monitoring_queue_* gauges.
+SELECT Status, COUNT(*) AS Jobs FROM monitoring.WorkerJobs WHERE Status IN (N'Pending', N'Running') GROUP BY Status
