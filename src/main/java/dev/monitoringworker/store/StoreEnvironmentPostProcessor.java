@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Derives settings that follow from others, as defaults any property may override:
  * the store dialect from {@code spring.datasource.url}, Flyway's migration folder and schema from the dialect,
- * and where routes load from ({@code ./routes} when present, else the copies packaged in the jar).
+ * and where routes load from ({@code ./routes} when present, watched for edits, else the copies packaged in
+ * the jar).
  */
 public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -31,6 +32,13 @@ public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
         defaults.put("camel.main.routes-include-pattern", routes.isDirectory()
                 ? "file:" + routes.getAbsolutePath() + "/*.camel.yaml"
                 : "classpath:routes/*.camel.yaml");
+        if (routes.isDirectory() && env.getProperty("monitoring.routes.reload", Boolean.class, true)) {
+            // an edited file replaces the routes it defines; a file that does not load leaves the running ones be
+            defaults.put("camel.main.routes-reload-enabled", true);
+            defaults.put("camel.main.routes-reload-directory", routes.getAbsolutePath());
+            defaults.put("camel.main.routes-reload-pattern", "*.camel.yaml");
+            defaults.put("camel.main.routes-reload-remove-all-routes", false);
+        }
         env.getPropertySources().addLast(new MapPropertySource("monitoringDerivedDefaults", defaults));
     }
 }
