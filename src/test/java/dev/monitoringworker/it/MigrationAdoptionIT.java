@@ -65,7 +65,7 @@ class MigrationAdoptionIT {
                         .contains("workerjobs", "databasemonitoringresults", "workermetrics", "vw_latestresults", "vw_workerhealth", "vw_jobqueue",
                                 "monitoringworker_schema_history");
                 List<String> history = db.queryForList("SELECT version || ':' || type FROM monitoring.monitoringworker_schema_history ORDER BY installed_rank", String.class);
-                assertThat(history).containsExactly("0:BASELINE", "1:SQL", "2:SQL");
+                assertThat(history).containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL");
 
                 UUID job = store.job("adopted connection", OLD_CONNECTION, null, null, 3);
                 store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
