@@ -1,0 +1,388 @@
+package dev.monitoringworker.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.WorkerApp;
+import dev.monitoringworker.worker.WorkerControl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * MonitoringWorker (1 and 2 workers, the real routes), a hand-written JDBC loop doing the same statements
+ * with the same batch size (the limit of this design here), and db-scheduler (lock-and-fetch, same thread
+ * count, one-time tasks doing the same SELECT 1 and result insert), alternating on one embedded PostgreSQL
+ * used as store and target. Prints a table and writes target/benchmark/results.json. Run with
+ * {@code mvn -B verify -Pbenchmark}; size with -Dbench.jobs (20,000) and -Dbench.reps (3). Figures, not
+ * goals: nothing here asserts a speed, only that every job was done once.
+ */
+class QueueBenchmark {
+
+    static final int JOBS = Integer.getInteger("bench.jobs", 20_000);
+    static final int REPS = Integer.getInteger("bench.reps", 3);
+    static final int THREADS = 8;
+    static final int BATCH = 50;
+    static final String CLAIM = "UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = Attempt + 1, "
+            + "StartedAt = (now() AT TIME ZONE 'UTC'), LeaseExpiresAt = (now() AT TIME ZONE 'UTC') + INTERVAL '60 seconds' "
+            + "WHERE JobId IN (SELECT JobId FROM monitoring.WorkerJobs WHERE Status = 'Pending' AND ScheduledAt <= (now() AT TIME ZONE 'UTC') "
+            + "AND (NextAttemptAt IS NULL OR NextAttemptAt <= (now() AT TIME ZONE 'UTC')) AND (WorkerInstanceId IS NULL OR WorkerInstanceId = ?) "
+            + "ORDER BY Priority, ScheduledAt LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING JobId, ConnectionId, QueryId, Attempt";
+
+    private final Map<String, Object> report = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        String storeUrl = TestDatabases.newPostgresDatabase("benchstore");
+        String targetUrl = TestDatabases.newPostgresDatabase("benchtarget");
+        List<ConfigurableApplicationContext> workers = new ArrayList<>();
+        Map<String, Object> settings = Map.of("monitoring.worker.job-threads", THREADS, "monitoring.worker.work-threads", THREADS,
+                "monitoring.poll.batch-size", BATCH, "monitoring.poll.interval-ms", 2000, "monitoring.schedule.interval-ms", 5000,
+                "monitoring.heartbeat.interval-ms", 10000, "monitoring.reaper.interval-ms", 15000, "monitoring.jobs.lease-seconds", 60,
+                "management.metrics.distribution.percentiles.monitoring.claim.duration", "0.5,0.99");
+        workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
+        Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
+        store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
+        UUID connection = store.connection("bench target", "PostgreSQL", targetUrl, "bench", 5);
+        store.jdbc().update("UPDATE monitoring.DatabaseConnections SET MaxConcurrency = ? WHERE ConnectionId = ?", THREADS, connection);
+        UUID query = store.query("bench select", "PostgreSQL", "SELECT 1", "Scalar", 5.0, 10.0, "GreaterThan", 5, 10, false);
+        try (HikariDataSource storePool = pool(storeUrl, 2 * THREADS); HikariDataSource targetPool = pool(targetUrl, THREADS)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            idleCost(store, workers.get(0));
+            for (int rep = 0; rep < REPS; rep++) {
+                rows.add(monitoringWorker(store, workers, connection, query, rep));
+                rows.add(baseline(store, storePool, targetPool, connection, query, rep));
+                rows.add(dbScheduler(store, storePool, targetPool, connection, query, rep));
+            }
+            workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
+            for (int rep = 0; rep < REPS; rep++) {
+                rows.add(monitoringWorker(store, workers, connection, query, rep));
+            }
+            summarize(rows);
+        } finally {
+            workers.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    private Map<String, Object> monitoringWorker(Store store, List<ConfigurableApplicationContext> workers, UUID connection, UUID query,
+                                                 int rep) {
+        List<WorkerControl> controls = workers.stream().map(w -> w.getBean(WorkerControl.class)).toList();
+        controls.forEach(WorkerControl::pauseClaiming);
+        reset(store);
+        store.jobs("bench", JOBS, connection, query);
+        Object runStart = dbNow(store);
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        controls.forEach(WorkerControl::resumeClaiming);
+        awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> row = row("MonitoringWorker x" + workers.size(), rep, seconds, cpuNanos() - cpu);
+        Timer claims = workers.get(0).getBean(MeterRegistry.class).find("monitoring.claim.duration").timer();
+        for (ValueAtPercentile p : claims.takeSnapshot().percentileValues()) {
+            row.put(p.percentile() == 0.5 ? "claimP50Ms" : "claimP99Ms", p.value(TimeUnit.MILLISECONDS));
+        }
+        dueToStart(store, row, runStart);
+        assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults", Integer.class)).isEqualTo(JOBS);
+        return row;
+    }
+
+    /** The same statements as the routes, in a plain loop per thread: claim a batch, run, insert results in one batch, complete in one batch. */
+    private Map<String, Object> baseline(Store store, DataSource storePool, DataSource targetPool, UUID connection, UUID query, int rep)
+            throws Exception {
+        reset(store);
+        store.jobs("bench", JOBS, connection, query);
+        UUID worker = UUID.randomUUID();
+        store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
+                + "VALUES (?, 'baseline', 'bench', 'Running', now() AT TIME ZONE 'UTC')", worker);
+        List<Long> claimNanos = Collections.synchronizedList(new ArrayList<>());
+        Object runStart = dbNow(store);
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        AtomicBoolean more = new AtomicBoolean(true);
+        List<java.util.concurrent.Future<?>> loops = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            loops.add(threads.submit(() -> {
+                while (more.get()) {
+                    List<Object[]> claimed = new ArrayList<>();
+                    try (Connection c = storePool.getConnection(); PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                        claim.setObject(1, worker);
+                        claim.setObject(2, worker);
+                        claim.setInt(3, BATCH);
+                        long t0 = System.nanoTime();
+                        try (ResultSet rs = claim.executeQuery()) {
+                            while (rs.next()) {
+                                claimed.add(new Object[]{rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getInt(4)});
+                            }
+                        }
+                        claimNanos.add(System.nanoTime() - t0);
+                    }
+                    if (claimed.isEmpty()) {
+                        more.set(false);
+                        break;
+                    }
+                    List<Object[]> results = new ArrayList<>();
+                    for (Object[] job : claimed) {
+                        long t0 = System.nanoTime();
+                        double value = selectOne(targetPool);
+                        String status = value > 10 ? "Critical" : value > 5 ? "Warning" : "Ok";
+                        results.add(new Object[]{job[0], job[1], job[2], worker, job[3], status, value, (System.nanoTime() - t0) / 1_000_000L});
+                    }
+                    try (Connection c = storePool.getConnection()) {
+                        try (PreparedStatement insert = c.prepareStatement("INSERT INTO monitoring.DatabaseMonitoringResults (JobId, ConnectionId, "
+                                + "QueryId, WorkerInstanceId, Attempt, Provider, Status, ResultValue, DurationMs, ExecutedAt) VALUES "
+                                + "(?, ?, ?, ?, ?, 'PostgreSQL', ?, ?, ?, now() AT TIME ZONE 'UTC') ON CONFLICT (JobId, ConnectionId, QueryId) DO NOTHING")) {
+                            for (Object[] r : results) {
+                                for (int i = 0; i < r.length; i++) {
+                                    insert.setObject(i + 1, r[i]);
+                                }
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                        }
+                        try (PreparedStatement complete = c.prepareStatement("UPDATE monitoring.WorkerJobs SET Status = 'Succeeded', "
+                                + "CompletedAt = now() AT TIME ZONE 'UTC', LeaseExpiresAt = NULL WHERE JobId = ? AND WorkerInstanceId = ? "
+                                + "AND Attempt = ? AND Status = 'Running'")) {
+                            for (Object[] job : claimed) {
+                                complete.setObject(1, job[0]);
+                                complete.setObject(2, worker);
+                                complete.setInt(3, (Integer) job[3]);
+                                complete.addBatch();
+                            }
+                            complete.executeBatch();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var loop : loops) {
+            loop.get();
+        }
+        threads.shutdown();
+        awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
+        Map<String, Object> row = row("JDBC baseline", rep, (System.nanoTime() - start) / 1e9, cpuNanos() - cpu);
+        List<Long> sorted = new ArrayList<>(claimNanos);
+        Collections.sort(sorted);
+        row.put("claimP50Ms", sorted.get(sorted.size() / 2) / 1e6);
+        row.put("claimP99Ms", sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+        dueToStart(store, row, runStart);
+        return row;
+    }
+
+    /** db-scheduler's one-time tasks doing the same work per job: SELECT 1 on the target and one result row. */
+    private Map<String, Object> dbScheduler(Store store, DataSource storePool, DataSource targetPool, UUID connection, UUID query, int rep) {
+        reset(store);
+        JdbcTemplate jdbc = store.jdbc();
+        jdbc.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, task_data BYTEA, "
+                + "execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by TEXT, last_success TIMESTAMP WITH TIME ZONE, "
+                + "last_failure TIMESTAMP WITH TIME ZONE, consecutive_failures INT, last_heartbeat TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL, "
+                + "priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
+        jdbc.execute("TRUNCATE scheduled_tasks");
+        List<Long> startedAfterNanos = Collections.synchronizedList(new ArrayList<>());
+        long[] runStart = new long[1];
+        OneTimeTask<Void> monitor = Tasks.oneTime("monitor").execute((instance, context) -> {
+            long t0 = System.nanoTime();
+            startedAfterNanos.add(t0 - runStart[0]);
+            double value = selectOne(targetPool);
+            String status = value > 10 ? "Critical" : value > 5 ? "Warning" : "Ok";
+            try (Connection c = storePool.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO monitoring.DatabaseMonitoringResults (JobId, ConnectionId, QueryId, Attempt, Provider, Status, ResultValue, "
+                            + "DurationMs, ExecutedAt) VALUES (?, ?, ?, 1, 'PostgreSQL', ?, ?, ?, now() AT TIME ZONE 'UTC')")) {
+                insert.setObject(1, UUID.fromString(instance.getId()));
+                insert.setObject(2, connection);
+                insert.setObject(3, query);
+                insert.setString(4, status);
+                insert.setDouble(5, value);
+                insert.setLong(6, (System.nanoTime() - t0) / 1_000_000L);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Scheduler scheduler = Scheduler.create(storePool, monitor).threads(THREADS).pollUsingLockAndFetch(0.5, 3.0)
+                .pollingInterval(Duration.ofSeconds(2)).build();
+        Instant due = Instant.now();
+        List<TaskInstance<?>> instances = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            instances.add(monitor.instance(UUID.randomUUID().toString()));
+        }
+        for (int from = 0; from < JOBS; from += 1000) {
+            scheduler.scheduleBatch(instances.subList(from, Math.min(JOBS, from + 1000)), due);
+        }
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        runStart[0] = start;
+        scheduler.start();
+        awaitDone(store, "SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        scheduler.stop();
+        Map<String, Object> row = row("db-scheduler 16.7.1", rep, seconds, cpuNanos() - cpu);
+        row.put("claimP50Ms", null);
+        row.put("claimP99Ms", null);
+        List<Long> sorted = new ArrayList<>(startedAfterNanos);
+        Collections.sort(sorted);
+        row.put("dueToStartP50Ms", sorted.get(sorted.size() / 2) / 1e6);
+        row.put("dueToStartP99Ms", sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class)).isZero();
+        return row;
+    }
+
+    /** Store transactions per minute with an empty queue, one worker, at its default timers. */
+    private void idleCost(Store store, ConfigurableApplicationContext worker) {
+        reset(store);
+        Timer claims = worker.getBean(MeterRegistry.class).find("monitoring.claim.duration").timer();
+        long claimsBefore = claims.count();
+        long xactBefore = transactions(store);
+        await().pollDelay(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(31)).until(() -> true); // a fixed idle window
+        double perMinute = (transactions(store) - xactBefore) * 2.0;
+        report.put("idleStoreTransactionsPerMinute", perMinute);
+        report.put("idleClaimsPerMinute", (claims.count() - claimsBefore) * 2.0);
+    }
+
+    private static long transactions(Store store) {
+        return store.jdbc().queryForObject("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", Long.class);
+    }
+
+    /** From the moment the run began (all jobs were due by then) to each job's start: queue wait in a drain. */
+    private static void dueToStart(Store store, Map<String, Object> row, Object runStart) {
+        Map<String, Object> p = store.jdbc().queryForMap("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ?)) * 1000 AS p50, "
+                + "percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ?)) * 1000 AS p99 FROM monitoring.WorkerJobs", runStart, runStart);
+        row.put("dueToStartP50Ms", p.get("p50"));
+        row.put("dueToStartP99Ms", p.get("p99"));
+    }
+
+    private static Object dbNow(Store store) {
+        return store.jdbc().queryForObject("SELECT now() AT TIME ZONE 'UTC'", java.sql.Timestamp.class);
+    }
+
+    private static double selectOne(DataSource target) {
+        try (Connection c = target.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+            return rs.getDouble(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void reset(Store store) {
+        store.jdbc().update("DELETE FROM monitoring.DatabaseMonitoringResults");
+        store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
+        store.jdbc().execute("VACUUM ANALYZE monitoring.WorkerJobs");
+    }
+
+    private static void awaitDone(Store store, String countSql) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> store.jdbc().queryForObject(countSql, Integer.class) >= JOBS);
+    }
+
+    private static Map<String, Object> row(String system, int rep, double seconds, long cpuNanos) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("system", system);
+        row.put("rep", rep + 1);
+        row.put("jobs", JOBS);
+        row.put("seconds", seconds);
+        row.put("jobsPerSecond", JOBS / seconds);
+        row.put("cpuSecondsPer1000Jobs", cpuNanos / 1e9 / (JOBS / 1000.0));
+        System.gc();
+        row.put("heapAfterGcMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
+        System.out.printf("%-22s rep %d: %,d jobs in %.1f s = %.0f jobs/s%n", system, rep + 1, JOBS, seconds, JOBS / seconds);
+        return row;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static HikariDataSource pool(String url, int size) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(size);
+        return ds;
+    }
+
+    private void summarize(List<Map<String, Object>> rows) throws Exception {
+        Map<String, Map<String, Object>> bySystem = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            bySystem.computeIfAbsent((String) r.get("system"), s -> new LinkedHashMap<>());
+        }
+        StringBuilder table = new StringBuilder(String.format("%n%-22s %10s %10s %10s %10s %10s %12s %12s %10s %10s%n", "system",
+                "jobs/s med", "min", "max", "claim p50", "claim p99", "due→start p50", "due→start p99", "cpu s/1k", "heap MB"));
+        for (String system : bySystem.keySet()) {
+            List<Map<String, Object>> reps = rows.stream().filter(r -> r.get("system").equals(system)).toList();
+            List<Double> rates = reps.stream().map(r -> (Double) r.get("jobsPerSecond")).sorted().toList();
+            Map<String, Object> s = bySystem.get(system);
+            s.put("jobsPerSecondMedian", rates.get(rates.size() / 2));
+            s.put("jobsPerSecondMin", rates.get(0));
+            s.put("jobsPerSecondMax", rates.get(rates.size() - 1));
+            for (String k : List.of("claimP50Ms", "claimP99Ms", "dueToStartP50Ms", "dueToStartP99Ms", "cpuSecondsPer1000Jobs", "heapAfterGcMb")) {
+                List<Double> v = reps.stream().map(r -> r.get(k)).filter(x -> x instanceof Number).map(x -> ((Number) x).doubleValue()).sorted().toList();
+                s.put(k, v.isEmpty() ? null : v.get(v.size() / 2));
+            }
+            table.append(String.format("%-22s %10.0f %10.0f %10.0f %10s %10s %12s %12s %10s %10s%n", system, s.get("jobsPerSecondMedian"),
+                    s.get("jobsPerSecondMin"), s.get("jobsPerSecondMax"), fmt(s.get("claimP50Ms")), fmt(s.get("claimP99Ms")),
+                    fmt(s.get("dueToStartP50Ms")), fmt(s.get("dueToStartP99Ms")), fmt(s.get("cpuSecondsPer1000Jobs")), fmt(s.get("heapAfterGcMb"))));
+        }
+        double mw = (Double) bySystem.get("MonitoringWorker x1").get("jobsPerSecondMedian");
+        double peer = (Double) bySystem.get("db-scheduler 16.7.1").get("jobsPerSecondMedian");
+        double base = (Double) bySystem.get("JDBC baseline").get("jobsPerSecondMedian");
+        report.put("ratioMonitoringWorkerToPeer", mw / peer);
+        report.put("ratioMonitoringWorkerToBaseline", mw / base);
+        table.append(String.format("MonitoringWorker x1 / db-scheduler = %.2f, / JDBC baseline = %.2f; idle: %.0f store transactions and %.0f claims "
+                        + "per minute, one worker%n", mw / peer, mw / base, report.get("idleStoreTransactionsPerMinute"), report.get("idleClaimsPerMinute")));
+        System.out.println(table);
+        report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+        report.put("jobs", JOBS);
+        report.put("reps", REPS);
+        report.put("threads", THREADS);
+        report.put("batchSize", BATCH);
+        report.put("systems", bySystem);
+        report.put("runs", rows);
+        Path out = Path.of("target/benchmark/results.json");
+        Files.createDirectories(out.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+        Files.writeString(Path.of("target/benchmark/results.txt"), table.toString());
+    }
+
+    private static String fmt(Object v) {
+        return v == null ? "—" : String.format("%.1f", ((Number) v).doubleValue());
+    }
+}
