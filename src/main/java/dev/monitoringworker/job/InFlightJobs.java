@@ -131,10 +131,6 @@ public class InFlightJobs {
         notifyAll();
     }
 
-    public synchronized boolean paused() {
-        return paused;
-    }
-
     public synchronized int size() {
         return held.size();
     }

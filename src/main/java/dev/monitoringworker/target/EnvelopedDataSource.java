@@ -1,13 +1,13 @@
 package dev.monitoringworker.target;
 
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 /**
  * A connection pool seen through one run's execution envelope. Every statement it creates carries the run's
@@ -15,16 +15,15 @@ import java.util.logging.Logger;
  * may write, the run happens in a transaction that is read-only where the engine offers it (PostgreSQL,
  * MySQL/MariaDB, Oracle) and is always rolled back (every engine, and the only guard on SQL Server and H2).
  */
-public final class EnvelopedDataSource implements DataSource {
+public final class EnvelopedDataSource extends DelegatingDataSource {
 
-    private final DataSource pool;
     private final Provider provider;
     private final boolean readOnly;
     private final int timeoutSeconds;
     private final int maxRows;
 
     public EnvelopedDataSource(DataSource pool, Provider provider, boolean readOnly, int timeoutSeconds, int maxRows) {
-        this.pool = pool;
+        super(pool);
         this.provider = provider;
         this.readOnly = readOnly;
         this.timeoutSeconds = timeoutSeconds;
@@ -33,12 +32,12 @@ public final class EnvelopedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return envelop(pool.getConnection());
+        return envelop(super.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return envelop(pool.getConnection(username, password));
+        return envelop(super.getConnection(username, password));
     }
 
     /** The statement that makes the coming work read-only, or null where the engine has none. MySQL takes it
@@ -101,40 +100,5 @@ public final class EnvelopedDataSource implements DataSource {
                     }
                     return result;
                 });
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getLogger("dev.monitoringworker.target");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return pool.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return pool.isWrapperFor(iface);
     }
 }

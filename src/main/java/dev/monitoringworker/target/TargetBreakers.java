@@ -5,10 +5,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.core.registry.EntryAddedEvent;
-import io.github.resilience4j.core.registry.EntryRemovedEvent;
-import io.github.resilience4j.core.registry.EntryReplacedEvent;
-import io.github.resilience4j.core.registry.RegistryEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,31 +40,19 @@ public class TargetBreakers {
                 // a probe whose outcome never came back must not keep the breaker half-open forever
                 .maxWaitDurationInHalfOpenState(maxOpen)
                 .build();
-        this.registry = CircuitBreakerRegistry.of(config, new RegistryEventConsumer<>() {
-            @Override
-            public void onEntryAddedEvent(EntryAddedEvent<CircuitBreaker> added) {
-                CircuitBreaker breaker = added.getAddedEntry();
-                breaker.getEventPublisher().onStateTransition(event -> {
-                    CircuitBreaker.State to = event.getStateTransition().getToState();
-                    if (to == CircuitBreaker.State.OPEN) {
-                        LOG.warn("Connection {}: circuit opened ({}); runs on it are skipped until the next probe",
-                                breaker.getName(), lastFault.getOrDefault(breaker.getName(), "target faults"));
-                        pools.evict(UUID.fromString(breaker.getName()));
-                    } else if (to == CircuitBreaker.State.CLOSED) {
-                        LOG.info("Connection {}: circuit closed, the target answers again", breaker.getName());
-                    }
-                });
-            }
-
-            @Override
-            public void onEntryRemovedEvent(EntryRemovedEvent<CircuitBreaker> removed) {
-                // breakers live as long as the worker
-            }
-
-            @Override
-            public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> replaced) {
-                // breakers are never replaced
-            }
+        this.registry = CircuitBreakerRegistry.of(config);
+        registry.getEventPublisher().onEntryAdded(added -> {
+            CircuitBreaker breaker = added.getAddedEntry();
+            breaker.getEventPublisher().onStateTransition(event -> {
+                CircuitBreaker.State to = event.getStateTransition().getToState();
+                if (to == CircuitBreaker.State.OPEN) {
+                    LOG.warn("Connection {}: circuit opened ({}); runs on it are skipped until the next probe",
+                            breaker.getName(), lastFault.getOrDefault(breaker.getName(), "target faults"));
+                    pools.evict(UUID.fromString(breaker.getName()));
+                } else if (to == CircuitBreaker.State.CLOSED) {
+                    LOG.info("Connection {}: circuit closed, the target answers again", breaker.getName());
+                }
+            });
         });
     }
 
