@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The jobs this worker holds right now: claimed, queued or running. Heartbeats extend the leases of these jobs
- * only: a job whose claim's answer was lost, or that could not be planned, keeps its lease running out and is
- * reclaimed, instead of being kept alive by a worker that forgot it.
+ * The jobs this worker holds right now: claimed, queued, running, or run with the outcome not yet written.
+ * Heartbeats extend the leases of these jobs only: a job whose claim's answer was lost, or that could not be
+ * planned, keeps its lease running out and is reclaimed, instead of being kept alive by a worker that forgot it.
  * <p>
- * It also sizes claims. A worker holds at most {@code jobThreads + batchSize} jobs, so a claimed job waits at
- * most one batch behind the running ones; a job held up by a slow target occupies one thread, never the
+ * It also sizes claims. A worker holds at most {@code jobThreads + batchSize} queued or running jobs (plus the
+ * run ones waiting for their outcomes' batch write), so a claimed job waits at most one batch behind the
+ * running ones; a job held up by a slow target occupies one thread, never the
  * claim loop, and the other targets' jobs keep their cadence. Claiming can be paused (an operator's choice)
  * and stopped for good (drain, shutdown); a job released from the queue is never started here.
  */
@@ -25,6 +26,7 @@ public class InFlightJobs {
 
     private final Map<UUID, WorkerJob> held = new HashMap<>();
     private final Set<UUID> running = new HashSet<>();
+    private final Set<UUID> recording = new HashSet<>();
     private final int jobThreads;
     private final int batchSize;
     private boolean paused;
@@ -62,15 +64,31 @@ public class InFlightJobs {
         return true;
     }
 
+    /** A job that failed: its attempt is recorded (or left to lease expiry) and it is let go. */
     public synchronized void finished(WorkerJob job) {
         held.remove(job.jobId());
         running.remove(job.jobId());
+        recording.remove(job.jobId());
         notifyAll();
+    }
+
+    /** A job that ran: its thread is free, the job stays held (its lease extended) until its outcome is written. */
+    public synchronized void ran(WorkerJob job) {
+        if (running.remove(job.jobId()) && held.containsKey(job.jobId())) {
+            recording.add(job.jobId());
+        }
+        notifyAll();
+    }
+
+    /** A batch of outcomes written (or given up on): their jobs are let go. */
+    public synchronized void recorded(List<JobOutcome> outcomes) {
+        outcomes.forEach(o -> finished(o.job()));
     }
 
     /** Takes back the jobs still waiting for a thread: they are not started here any more. */
     public synchronized List<WorkerJob> releaseQueued() {
-        List<WorkerJob> queued = held.values().stream().filter(j -> !running.contains(j.jobId())).toList();
+        List<WorkerJob> queued = held.values().stream()
+                .filter(j -> !running.contains(j.jobId()) && !recording.contains(j.jobId())).toList();
         queued.forEach(j -> held.remove(j.jobId()));
         notifyAll();
         return queued;
@@ -81,6 +99,7 @@ public class InFlightJobs {
         List<WorkerJob> all = List.copyOf(held.values());
         held.clear();
         running.clear();
+        recording.clear();
         notifyAll();
         return all;
     }
@@ -101,7 +120,7 @@ public class InFlightJobs {
 
     /** How many jobs to claim now: up to a batch, never more than the room left beside the held ones. */
     public synchronized int claimSize() {
-        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, jobThreads + batchSize - held.size()));
+        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, jobThreads + batchSize - unfinished()));
     }
 
     /**
@@ -110,10 +129,15 @@ public class InFlightJobs {
      */
     public synchronized int nextClaimSize(long maxWaitMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMs;
-        for (long left = maxWaitMs; !paused && !stopped && held.size() > jobThreads && left > 0; left = deadline - System.currentTimeMillis()) {
+        for (long left = maxWaitMs; !paused && !stopped && unfinished() > jobThreads && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return claimSize();
+    }
+
+    /** Held jobs queued or running; those only waiting for their outcome's batch write take no claim room. */
+    private int unfinished() {
+        return held.size() - recording.size();
     }
 
     public synchronized void pauseClaiming() {

@@ -3,14 +3,19 @@ package dev.monitoringworker.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.security.Secrets;
+import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ResultStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Builds the fenced completion and failure statements' parameters for a job and logs one line per outcome.
@@ -33,8 +38,8 @@ public class JobCompletion {
         return System.nanoTime();
     }
 
-    /** Parameters of complete-job.sql for a job whose work items all produced result rows. */
-    public Map<String, Object> succeeded(WorkerJob job, List<Map<String, Object>> results, long startedNanos) throws JsonProcessingException {
+    /** A job whose work items all produced result rows, with the parameters of its complete-job.sql. */
+    public JobOutcome succeeded(WorkerJob job, List<Map<String, Object>> results, long startedNanos) throws JsonProcessingException {
         Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
         for (Map<String, Object> r : results) {
             counts.merge(ResultStatus.valueOf((String) r.get("Status")), 1, Integer::sum);
@@ -45,15 +50,71 @@ public class JobCompletion {
         Map<String, Object> params = fence(job);
         params.put("ResultSummary", json.writeValueAsString(summary));
         params.put("DurationMs", elapsedMs(startedNanos));
-        return params;
+        return new JobOutcome(job, results, params);
+    }
+
+    /** The result rows of a batch of outcomes, for one insert-result.sql batch. */
+    public List<Map<String, Object>> results(List<JobOutcome> outcomes) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        inLockOrder(outcomes).forEach(o -> rows.addAll(o.results()));
+        return rows;
+    }
+
+    /** The completions of a batch of outcomes, for one complete-job.sql batch. */
+    public List<Map<String, Object>> completions(List<JobOutcome> outcomes) {
+        return inLockOrder(outcomes).map(JobOutcome::completion).toList();
+    }
+
+    /** Parameters of fail-job.sql for each job of a batch whose outcomes could not be written. */
+    public List<Map<String, Object>> failures(List<JobOutcome> outcomes, String error) {
+        return inLockOrder(outcomes).map(o -> failure(o.job(), "outcome not written: " + error, (Long) o.completion().get("DurationMs"))).toList();
+    }
+
+    /** Batches touch their jobs' rows in one order (JobId), so that two writes of overlapping batches cannot deadlock. */
+    private static java.util.stream.Stream<JobOutcome> inLockOrder(List<JobOutcome> outcomes) {
+        return outcomes.stream().sorted(Comparator.comparing(o -> o.job().jobId()));
+    }
+
+    /** Logs a batch whose outcomes could not be written, once its attempts' failures are recorded (or not). */
+    public void unwritten(List<JobOutcome> outcomes, List<Map<String, Object>> failures, Integer updated) {
+        LOG.warn("The outcomes of {} job(s) could not be written; {} of them recorded as failed attempts (retried with backoff), "
+                        + "the others are reclaimed when their leases run out: {}", outcomes.size(), updated == null ? 0 : updated,
+                failures.isEmpty() ? "" : failures.get(0).get("LastError"));
+    }
+
+    /** Parameters of select-jobs.sql: the batch's jobs, read back when fewer completions took than were sent. */
+    public Map<String, Object> readBack(List<JobOutcome> outcomes) {
+        return Map.of("JobIds", outcomes.stream().map(o -> o.job().jobId()).toList());
+    }
+
+    /**
+     * Logs a batch's completions: each job at DEBUG, and at WARN every job the read-back shows is not completed
+     * by this run (its lease was taken over). A completion written by an earlier, retried try reads back as
+     * completed. {@code jobRows} is null when all completions took.
+     */
+    public void recorded(List<JobOutcome> outcomes, List<Map<String, Object>> jobRows) {
+        Map<UUID, Row> byId = new HashMap<>();
+        if (jobRows != null) {
+            jobRows.forEach(r -> byId.put(Row.of(r).uuid("JobId"), Row.of(r)));
+        }
+        for (JobOutcome o : outcomes) {
+            Row row = byId.get(o.job().jobId());
+            boolean took = jobRows == null || row != null && "Succeeded".equals(row.string("Status"))
+                    && o.job().runnerId().equals(row.uuid("WorkerInstanceId")) && Integer.valueOf(o.job().attempt()).equals(row.integer("Attempt"));
+            logged(o.job(), o.completion(), took ? 1 : 0, null);
+        }
     }
 
     /** Parameters of fail-job.sql: back to Pending after a backoff, or Failed once MaxAttempts is reached. */
     public Map<String, Object> failed(WorkerJob job, String error, long startedNanos) {
+        return failure(job, error, elapsedMs(startedNanos));
+    }
+
+    private Map<String, Object> failure(WorkerJob job, String error, long durationMs) {
         Map<String, Object> params = fence(job);
         params.put("LastError", truncate("attempt " + job.attempt() + " of " + job.maxAttempts() + ": " + Secrets.redact(error), 4000));
         params.put("BackoffSeconds", retry.backoffSeconds(job.attempt()));
-        params.put("DurationMs", elapsedMs(startedNanos));
+        params.put("DurationMs", durationMs);
         return params;
     }
 
@@ -72,8 +133,8 @@ public class JobCompletion {
             boolean last = job.attempt() >= job.maxAttempts();
             LOG.warn("{} {} after {} ms, {}: {}", job.label(), last ? "Failed" : "will be retried in " + params.get("BackoffSeconds") + " s",
                     params.get("DurationMs"), "attempt " + job.attempt() + "/" + job.maxAttempts(), params.get("LastError"));
-        } else {
-            LOG.info("{} Succeeded in {} ms, attempt {}: {}", job.label(), params.get("DurationMs"), job.attempt(), params.get("ResultSummary"));
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} Succeeded in {} ms, attempt {}: {}", job.label(), params.get("DurationMs"), job.attempt(), params.get("ResultSummary"));
         }
     }
 

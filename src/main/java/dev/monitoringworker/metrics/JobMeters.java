@@ -1,5 +1,6 @@
 package dev.monitoringworker.metrics;
 
+import dev.monitoringworker.job.JobOutcome;
 import dev.monitoringworker.job.WorkerJob;
 import dev.monitoringworker.store.Row;
 import io.micrometer.core.instrument.Counter;
@@ -32,18 +33,33 @@ public class JobMeters {
                 .description("Running jobs in the store, on any worker").register(registry);
     }
 
-    /** After complete-job: counts the job once the fenced update took. */
+    /** After a batch of complete-job: counts the jobs whose fenced update took. */
     public void succeeded(Integer updated) {
         if (updated != null && updated > 0) {
-            completed("Succeeded");
+            completed("Succeeded", updated);
         }
     }
 
     /** After fail-job: Failed at MaxAttempts, otherwise Retried. */
     public void failed(WorkerJob job, Integer updated) {
         if (updated != null && updated > 0) {
-            completed(job.attempt() >= job.maxAttempts() ? "Failed" : "Retried");
+            completed(job.attempt() >= job.maxAttempts() ? "Failed" : "Retried", 1);
         }
+    }
+
+    /**
+     * After fail-job for a batch whose outcomes could not be written. When only some of the fenced updates took,
+     * which ones is unknown: those are counted as Retried.
+     */
+    public void unwritten(List<JobOutcome> outcomes, Integer updated) {
+        if (updated == null || updated == 0) {
+            return;
+        }
+        if (updated < outcomes.size()) {
+            completed("Retried", updated);
+            return;
+        }
+        outcomes.forEach(o -> failed(o.job(), 1));
     }
 
     public void leasesExpired(Integer count) {
@@ -69,8 +85,8 @@ public class JobMeters {
         running.set(r);
     }
 
-    private void completed(String status) {
+    private void completed(String status, int jobs) {
         Counter.builder("monitoring.jobs.completed").description("Job attempts recorded, by outcome")
-                .tag("status", status).register(registry).increment();
+                .tag("status", status).register(registry).increment(jobs);
     }
 }

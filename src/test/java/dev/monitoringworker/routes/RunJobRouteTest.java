@@ -2,6 +2,7 @@ package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
 import dev.monitoringworker.job.InFlightJobs;
+import dev.monitoringworker.job.JobOutcome;
 import dev.monitoringworker.job.JobPlan;
 import dev.monitoringworker.job.MonitoringQuery;
 import dev.monitoringworker.job.WorkItem;
@@ -49,7 +50,7 @@ class RunJobRouteTest {
     ProducerTemplate producer;
     @Autowired
     InFlightJobs inFlight;
-    @EndpointInject("mock:persist-results")
+    @EndpointInject("mock:record-outcome")
     MockEndpoint persisted;
     @EndpointInject("mock:fail-job")
     MockEndpoint failed;
@@ -61,7 +62,7 @@ class RunJobRouteTest {
             return;
         }
         AdviceWith.adviceWith(camel, "run-job", route -> {
-            route.weaveByToUri("direct:persist-results").replace().to("mock:persist-results");
+            route.weaveByToUri("direct:record-outcome").replace().to("mock:record-outcome");
             route.weaveByToUri("direct:fail-job").replace().to("mock:fail-job");
         });
         camel.start();
@@ -100,9 +101,14 @@ class RunJobRouteTest {
 
         persisted.assertIsSatisfied();
         failed.assertIsSatisfied();
-        Exchange exchange = persisted.getReceivedExchanges().get(0);
-        assertThat(exchange.getIn().getHeaders()).as("no target pool may reach the store writes").doesNotContainKey("CamelSqlDataSource");
-        List<Map<String, Object>> rows = exchange.getIn().getBody(List.class);
+        JobOutcome outcome = persisted.getReceivedExchanges().get(0).getIn().getBody(JobOutcome.class);
+        assertThat(outcome.job()).isEqualTo(job);
+        assertThat(outcome.completion()).containsEntry("JobId", job.jobId()).containsEntry("Attempt", 1)
+                .containsEntry("ResultSummary", "{\"results\":5,\"Critical\":1,\"Error\":4}");
+        assertThat(inFlight.runningCount()).as("the thread is free").isZero();
+        assertThat(inFlight.size()).as("the job is held until its outcome is written").isEqualTo(1);
+        inFlight.recorded(List.of(outcome));
+        List<Map<String, Object>> rows = outcome.results();
         Map<UUID, Map<String, Object>> byQuery = rows.stream().collect(Collectors.toMap(r -> (UUID) r.get("QueryId"), r -> r));
         assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.get("JobId")).isEqualTo(job.jobId()));
 

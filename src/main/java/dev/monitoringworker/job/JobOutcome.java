@@ -1,0 +1,11 @@
+package dev.monitoringworker.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job that ran: its result rows and the parameters of its fenced completion. Outcomes are written in
+ * batches (persist-results), so a batch of jobs costs two store statements, not two per job.
+ */
+public record JobOutcome(WorkerJob job, List<Map<String, Object>> results, Map<String, Object> completion) {
+}
