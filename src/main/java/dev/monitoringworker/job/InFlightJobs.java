@@ -124,12 +124,14 @@ public class InFlightJobs {
     }
 
     /**
-     * After a full batch more jobs are probably due: waits (at most {@code maxWaitMs}) until the queued jobs
-     * have started, then answers {@link #claimSize()}. Zero ends the claim loop until the next poll.
+     * After a full batch more jobs are probably due: waits (at most {@code maxWaitMs}) until half of the queued
+     * batch has started, then answers {@link #claimSize()}: the next claim arrives while the rest still keeps the
+     * threads busy. Zero ends the claim loop until the next poll.
      */
     public synchronized int nextClaimSize(long maxWaitMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMs;
-        for (long left = maxWaitMs; !paused && !stopped && unfinished() > jobThreads && left > 0; left = deadline - System.currentTimeMillis()) {
+        int refillAt = jobThreads + batchSize / 2;
+        for (long left = maxWaitMs; !paused && !stopped && unfinished() > refillAt && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return claimSize();

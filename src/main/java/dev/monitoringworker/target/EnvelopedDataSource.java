@@ -6,7 +6,10 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 
 /**
@@ -55,12 +58,42 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         return provider == Provider.MySQL ? "SET SESSION TRANSACTION READ WRITE" : null;
     }
 
+    /**
+     * Monitoring SQL takes no parameters: asked for its parameter metadata (as camel-sql asks before every run), the
+     * statement answers none itself instead of the driver asking the server (a describe round trip on PostgreSQL,
+     * a stored procedure call on SQL Server).
+     */
+    static PreparedStatement withoutParameters(PreparedStatement statement) {
+        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[]{PreparedStatement.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getParameterMetaData")) {
+                        return NO_PARAMETERS;
+                    }
+                    try {
+                        return method.invoke(statement, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static final ParameterMetaData NO_PARAMETERS = (ParameterMetaData) Proxy.newProxyInstance(
+            ParameterMetaData.class.getClassLoader(), new Class<?>[]{ParameterMetaData.class}, (proxy, method, args) -> {
+                if (method.getName().equals("getParameterCount")) {
+                    return 0;
+                }
+                throw new SQLFeatureNotSupportedException("monitoring SQL takes no parameters");
+            });
+
     private Connection envelop(Connection connection) throws SQLException {
         if (readOnly) {
             try {
                 connection.setAutoCommit(false);
                 String statement = readOnlyStatement(provider);
-                if (statement != null) {
+                if (provider == Provider.PostgreSQL) {
+                    // the driver opens the transaction with BEGIN READ ONLY, in the same round trip as the query
+                    connection.setReadOnly(true);
+                } else if (statement != null) {
                     try (Statement s = connection.createStatement()) {
                         s.setQueryTimeout(timeoutSeconds);
                         s.execute(statement);
@@ -82,6 +115,9 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                                     s.execute(restore);
                                 }
                             }
+                            if (provider == Provider.PostgreSQL) {
+                                connection.setReadOnly(false);
+                            }
                             connection.setAutoCommit(true);
                         } finally {
                             connection.close();
@@ -98,7 +134,7 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                         statement.setQueryTimeout(timeoutSeconds);
                         statement.setMaxRows(maxRows + 1);
                     }
-                    return result;
+                    return method.getName().equals("prepareStatement") ? withoutParameters((PreparedStatement) result) : result;
                 });
     }
 }
