@@ -8,4 +8,15 @@ import java.util.Map;
  * batches (persist-results), so a batch of jobs costs two store statements, not two per job.
  */
 public record JobOutcome(WorkerJob job, List<Map<String, Object>> results, Map<String, Object> completion) {
+
+    /** Identity: Camel keys its method caches by the objects a route calls into; hashing every result row per call is waste. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

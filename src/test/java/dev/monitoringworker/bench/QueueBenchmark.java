@@ -17,9 +17,11 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +59,9 @@ class QueueBenchmark {
     static final int REPS = Integer.getInteger("bench.reps", 3);
     static final int THREADS = 8;
     static final int BATCH = 50;
+    static final int PENDING = Integer.getInteger("bench.pending", 100_000);
+    static final int HISTORY = Integer.getInteger("bench.history", 1_000_000);
+    static final int STEADY_WARMUP_SECONDS = 30;
     static final String CLAIM = "UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = Attempt + 1, "
             + "StartedAt = (now() AT TIME ZONE 'UTC'), LeaseExpiresAt = (now() AT TIME ZONE 'UTC') + INTERVAL '60 seconds' "
             + "WHERE JobId IN (SELECT JobId FROM monitoring.WorkerJobs WHERE Status = 'Pending' AND ScheduledAt <= (now() AT TIME ZONE 'UTC') "
@@ -88,6 +93,8 @@ class QueueBenchmark {
                 rows.add(baseline(store, storePool, targetPool, connection, query, rep));
                 rows.add(dbScheduler(store, storePool, targetPool, connection, query, rep));
             }
+            steadyState(store, workers.get(0), targetUrl);
+            claimAtScale(store, workers.get(0), connection, query);
             workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
             for (int rep = 0; rep < REPS; rep++) {
                 rows.add(monitoringWorker(store, workers, connection, query, rep));
@@ -265,6 +272,97 @@ class QueueBenchmark {
         return row;
     }
 
+    /**
+     * The claim statement (the route's own claim-jobs.sql) against 100,000 due jobs among 1,000,000 finished ones:
+     * 400 claims of a batch each, one after another, as one worker's claim loop issues them.
+     */
+    private void claimAtScale(Store store, ConfigurableApplicationContext worker, UUID connection, UUID query) throws Exception {
+        WorkerControl control = worker.getBean(WorkerControl.class);
+        control.pauseClaiming();
+        JdbcTemplate jdbc = store.jdbc();
+        jdbc.execute("TRUNCATE monitoring.DatabaseMonitoringResults, monitoring.WorkerJobs");
+        jdbc.update("INSERT INTO monitoring.WorkerJobs (JobName, ConnectionId, QueryId, Status, Attempt, ScheduledAt, StartedAt, CompletedAt, DurationMs) "
+                + "SELECT 'history ' || g, ?, ?, CASE WHEN g % 50 = 0 THEN 'Failed' ELSE 'Succeeded' END, 1, ts, ts, ts + INTERVAL '1 second', 3 "
+                + "FROM (SELECT g, (now() AT TIME ZONE 'UTC') - g * INTERVAL '1 second' AS ts FROM generate_series(1, " + HISTORY + ") g) h", connection, query);
+        jdbc.update("INSERT INTO monitoring.WorkerJobs (JobName, ConnectionId, QueryId, Priority, ScheduledAt) "
+                + "SELECT 'due ' || g, ?, ?, 1 + g % 10, (now() AT TIME ZONE 'UTC') - g * INTERVAL '1 millisecond' FROM generate_series(1, " + PENDING + ") g",
+                connection, query);
+        jdbc.execute("VACUUM ANALYZE monitoring.WorkerJobs");
+        UUID claimer = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
+                + "VALUES (?, 'claim-bench', 'bench', 'Running', now() AT TIME ZONE 'UTC')", claimer);
+        String claim = new String(getClass().getResourceAsStream("/sql/postgresql/claim-jobs.sql").readAllBytes(), StandardCharsets.UTF_8)
+                .replace(":#", ":");
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, Object> params = Map.of("WorkerInstanceId", claimer, "LeaseSeconds", 60, "BatchSize", BATCH);
+        List<Double> millis = new ArrayList<>();
+        int claimed = 0;
+        for (int i = 0; i < 400; i++) {
+            long t0 = System.nanoTime();
+            claimed += named.queryForList(claim, params).size();
+            millis.add((System.nanoTime() - t0) / 1e6);
+        }
+        Collections.sort(millis);
+        assertThat(claimed).isEqualTo(400 * BATCH);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("pendingJobs", PENDING);
+        r.put("historicalJobs", HISTORY);
+        r.put("claims", millis.size());
+        r.put("claimP50Ms", millis.get(millis.size() / 2));
+        r.put("claimP99Ms", millis.get((int) (millis.size() * 0.99)));
+        r.put("claimMaxMs", millis.get(millis.size() - 1));
+        report.put("claimAtScale", r);
+        System.out.printf("claim of %d among %,d due and %,d finished jobs: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d claims)%n", BATCH, PENDING,
+                HISTORY, r.get("claimP50Ms"), r.get("claimP99Ms"), r.get("claimMaxMs"), millis.size());
+        jdbc.execute("TRUNCATE monitoring.DatabaseMonitoringResults, monitoring.WorkerJobs");
+        control.resumeClaiming();
+    }
+
+    /**
+     * One worker at a steady 10,000 monitors per minute: 10 connections x 1,000 queries every 60 s, spread over the
+     * minute by the scheduler. After a warm-up minute, one minute is measured: jobs done, process CPU, due-to-start.
+     */
+    private void steadyState(Store store, ConfigurableApplicationContext worker, String targetUrl) {
+        reset(store);
+        JdbcTemplate jdbc = store.jdbc();
+        for (int c = 0; c < 10; c++) {
+            UUID id = store.connection("steady target " + c, "PostgreSQL", targetUrl, "bench", 5);
+            jdbc.update("UPDATE monitoring.DatabaseConnections SET MaxConcurrency = 2 WHERE ConnectionId = ?", id);
+        }
+        for (int q = 0; q < 1000; q++) {
+            store.query("steady " + q, "PostgreSQL", "SELECT " + q, "Scalar", 500.0, 900.0, "GreaterThan", 5, 10, false);
+        }
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 60 WHERE QueryName LIKE 'steady %'");
+        await().pollDelay(Duration.ofSeconds(STEADY_WARMUP_SECONDS)).atMost(Duration.ofSeconds(STEADY_WARMUP_SECONDS + 1)).until(() -> true);
+        Object from = dbNow(store);
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(61)).until(() -> true); // the measured minute
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuNanos = cpuNanos() - cpu;
+        Object to = dbNow(store);
+        Map<String, Object> m = jdbc.queryForMap("SELECT COUNT(*) AS done, "
+                + "percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p50, "
+                + "percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p99 "
+                + "FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND CompletedAt >= ? AND CompletedAt < ?", from, to);
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName LIKE 'steady %'");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("monitors", 10_000);
+        r.put("intervalSeconds", 60);
+        r.put("seconds", seconds);
+        r.put("jobsDone", ((Number) m.get("done")).longValue());
+        r.put("jobsPerMinute", ((Number) m.get("done")).doubleValue() * 60 / seconds);
+        r.put("cpuCoresUsed", cpuNanos / 1e9 / seconds);
+        r.put("cpuPercentOfMachine", 100.0 * cpuNanos / 1e9 / seconds / Runtime.getRuntime().availableProcessors());
+        r.put("dueToStartP50Ms", m.get("p50"));
+        r.put("dueToStartP99Ms", m.get("p99"));
+        report.put("steadyState", r);
+        System.out.printf("steady state, 10,000 monitors per minute on one worker: %.0f jobs in the measured minute, CPU %.2f cores (%.0f%% of %d), "
+                        + "due→start p50 %s ms, p99 %s ms%n", r.get("jobsPerMinute"), r.get("cpuCoresUsed"), r.get("cpuPercentOfMachine"),
+                Runtime.getRuntime().availableProcessors(), fmt(m.get("p50")), fmt(m.get("p99")));
+        reset(store);
+    }
+
     /** Store transactions per minute with an empty queue, one worker, at its default timers. */
     private void idleCost(Store store, ConfigurableApplicationContext worker) {
         reset(store);
@@ -366,6 +464,11 @@ class QueueBenchmark {
         double base = (Double) bySystem.get("JDBC baseline").get("jobsPerSecondMedian");
         report.put("ratioMonitoringWorkerToPeer", mw / peer);
         report.put("ratioMonitoringWorkerToBaseline", mw / base);
+        Map<?, ?> scale = (Map<?, ?>) report.get("claimAtScale");
+        Map<?, ?> steady = (Map<?, ?>) report.get("steadyState");
+        table.append(String.format("claim with %,d due / %,d finished jobs: p50 %s ms, p99 %s ms; steady 10,000 monitors/min: %.0f jobs/min, "
+                        + "%.2f CPU cores, due→start p99 %s ms%n", PENDING, HISTORY, fmt(scale.get("claimP50Ms")), fmt(scale.get("claimP99Ms")),
+                steady.get("jobsPerMinute"), steady.get("cpuCoresUsed"), fmt(steady.get("dueToStartP99Ms"))));
         table.append(String.format("MonitoringWorker x1 / db-scheduler = %.2f, / JDBC baseline = %.2f; idle: %.0f store transactions and %.0f claims "
                         + "per minute, one worker%n", mw / peer, mw / base, report.get("idleStoreTransactionsPerMinute"), report.get("idleClaimsPerMinute")));
         System.out.println(table);
