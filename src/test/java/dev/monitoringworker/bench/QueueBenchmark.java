@@ -119,12 +119,12 @@ class QueueBenchmark {
         reset(store);
         store.jobs("bench", JOBS, connection, query);
         Object runStart = dbNow(store);
-        long cpu = cpuNanos();
+        Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         controls.forEach(WorkerControl::resumeClaiming);
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> row = row("MonitoringWorker x" + workers.size(), rep, seconds, cpuNanos() - cpu);
+        Map<String, Object> row = row("MonitoringWorker x" + workers.size(), rep, seconds, Cpu.now().minus(cpu));
         Timer claims = workers.get(0).getBean(MeterRegistry.class).find("monitoring.claim.duration").timer();
         for (ValueAtPercentile p : claims.takeSnapshot().percentileValues()) {
             row.put(p.percentile() == 0.5 ? "claimP50Ms" : "claimP99Ms", p.value(TimeUnit.MILLISECONDS));
@@ -144,7 +144,7 @@ class QueueBenchmark {
                 + "VALUES (?, 'baseline', 'bench', 'Running', now() AT TIME ZONE 'UTC')", worker);
         List<Long> claimNanos = Collections.synchronizedList(new ArrayList<>());
         Object runStart = dbNow(store);
-        long cpu = cpuNanos();
+        Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         AtomicBoolean more = new AtomicBoolean(true);
@@ -209,7 +209,7 @@ class QueueBenchmark {
         }
         threads.shutdown();
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
-        Map<String, Object> row = row("JDBC baseline", rep, (System.nanoTime() - start) / 1e9, cpuNanos() - cpu);
+        Map<String, Object> row = row("JDBC baseline", rep, (System.nanoTime() - start) / 1e9, Cpu.now().minus(cpu));
         List<Long> sorted = new ArrayList<>(claimNanos);
         Collections.sort(sorted);
         row.put("claimP50Ms", sorted.get(sorted.size() / 2) / 1e6);
@@ -261,14 +261,14 @@ class QueueBenchmark {
         for (int from = 0; from < JOBS; from += 1000) {
             scheduler.scheduleBatch(instances.subList(from, Math.min(JOBS, from + 1000)), due);
         }
-        long cpu = cpuNanos();
+        Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         runStart[0] = start;
         scheduler.start();
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults");
         double seconds = (System.nanoTime() - start) / 1e9;
         scheduler.stop();
-        Map<String, Object> row = row("db-scheduler 16.7.1", rep, seconds, cpuNanos() - cpu);
+        Map<String, Object> row = row("db-scheduler 16.7.1", rep, seconds, Cpu.now().minus(cpu));
         row.put("claimP50Ms", null);
         row.put("claimP99Ms", null);
         List<Long> sorted = new ArrayList<>(startedAfterNanos);
@@ -332,6 +332,8 @@ class QueueBenchmark {
     private void steadyState(Store store, ConfigurableApplicationContext worker, String targetUrl) {
         reset(store);
         JdbcTemplate jdbc = store.jdbc();
+        // only the 10 steady targets: the throughput runs' connection sits this one out
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName = 'bench target'");
         for (int c = 0; c < 10; c++) {
             UUID id = store.connection("steady target " + c, "PostgreSQL", targetUrl, "bench", 5);
             jdbc.update("UPDATE monitoring.DatabaseConnections SET MaxConcurrency = 2 WHERE ConnectionId = ?", id);
@@ -353,7 +355,9 @@ class QueueBenchmark {
                 + "percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p99 "
                 + "FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND CompletedAt >= ? AND CompletedAt < ?", from, to);
         jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName LIKE 'steady %'");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionName = 'bench target'");
         Map<String, Object> r = new LinkedHashMap<>();
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT ConnectionId) FROM monitoring.WorkerJobs", Integer.class)).isEqualTo(10);
         r.put("monitors", 10_000);
         r.put("intervalSeconds", 60);
         r.put("seconds", seconds);
@@ -418,19 +422,59 @@ class QueueBenchmark {
                 .until(() -> store.jdbc().queryForObject(countSql, Integer.class) >= JOBS);
     }
 
-    private static Map<String, Object> row(String system, int rep, double seconds, long cpuNanos) {
+    private static Map<String, Object> row(String system, int rep, double seconds, Cpu cpu) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("system", system);
         row.put("rep", rep + 1);
         row.put("jobs", JOBS);
         row.put("seconds", seconds);
         row.put("jobsPerSecond", JOBS / seconds);
-        row.put("cpuSecondsPer1000Jobs", cpuNanos / 1e9 / (JOBS / 1000.0));
+        row.put("cpuSecondsPer1000Jobs", cpu.jvmNanos() / 1e9 / (JOBS / 1000.0));
+        row.put("postgresCpuSecondsPer1000Jobs", cpu.postgresNanos() < 0 ? null : cpu.postgresNanos() / 1e9 / (JOBS / 1000.0));
         System.gc();
         row.put("heapAfterGcMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
         System.out.printf("%-22s %s: %,d jobs in %.1f s = %.0f jobs/s%n", system, rep < 0 ? "warm-up" : "rep " + (rep + 1), JOBS, seconds,
                 JOBS / seconds);
         return row;
+    }
+
+    /**
+     * CPU used by this JVM and by the PostgreSQL server's processes (store and target alike; from /proc, -1 where
+     * there is none), which share the machine's cores.
+     */
+    record Cpu(long jvmNanos, long postgresNanos) {
+
+        static Cpu now() {
+            return new Cpu(cpuNanos(), postgresCpuNanos());
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvmNanos - before.jvmNanos, postgresNanos < 0 || before.postgresNanos < 0 ? -1 : postgresNanos - before.postgresNanos);
+        }
+
+        private static long postgresCpuNanos() {
+            Path proc = Path.of("/proc");
+            if (!Files.isDirectory(proc)) {
+                return -1;
+            }
+            long ticks = 0;
+            try (var pids = Files.list(proc)) {
+                for (Path pid : pids.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        String stat = Files.readString(pid.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a backend that ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+            return ticks * 10_000_000L; // USER_HZ 100
+        }
     }
 
     private static long cpuNanos() {
@@ -450,8 +494,8 @@ class QueueBenchmark {
         for (Map<String, Object> r : rows) {
             bySystem.computeIfAbsent((String) r.get("system"), s -> new LinkedHashMap<>());
         }
-        StringBuilder table = new StringBuilder(String.format("%n%-22s %10s %10s %10s %10s %10s %12s %12s %10s %10s%n", "system",
-                "jobs/s med", "min", "max", "claim p50", "claim p99", "due→start p50", "due→start p99", "cpu s/1k", "heap MB"));
+        StringBuilder table = new StringBuilder(String.format("%n%-22s %10s %10s %10s %10s %10s %12s %12s %10s %11s %10s%n", "system",
+                "jobs/s med", "min", "max", "claim p50", "claim p99", "due→start p50", "due→start p99", "cpu s/1k", "pg cpu s/1k", "heap MB"));
         for (String system : bySystem.keySet()) {
             List<Map<String, Object>> reps = rows.stream().filter(r -> r.get("system").equals(system)).toList();
             List<Double> rates = reps.stream().map(r -> (Double) r.get("jobsPerSecond")).sorted().toList();
@@ -459,13 +503,15 @@ class QueueBenchmark {
             s.put("jobsPerSecondMedian", rates.get(rates.size() / 2));
             s.put("jobsPerSecondMin", rates.get(0));
             s.put("jobsPerSecondMax", rates.get(rates.size() - 1));
-            for (String k : List.of("claimP50Ms", "claimP99Ms", "dueToStartP50Ms", "dueToStartP99Ms", "cpuSecondsPer1000Jobs", "heapAfterGcMb")) {
+            for (String k : List.of("claimP50Ms", "claimP99Ms", "dueToStartP50Ms", "dueToStartP99Ms", "cpuSecondsPer1000Jobs",
+                    "postgresCpuSecondsPer1000Jobs", "heapAfterGcMb")) {
                 List<Double> v = reps.stream().map(r -> r.get(k)).filter(x -> x instanceof Number).map(x -> ((Number) x).doubleValue()).sorted().toList();
                 s.put(k, v.isEmpty() ? null : v.get(v.size() / 2));
             }
-            table.append(String.format("%-22s %10.0f %10.0f %10.0f %10s %10s %12s %12s %10s %10s%n", system, s.get("jobsPerSecondMedian"),
+            table.append(String.format("%-22s %10.0f %10.0f %10.0f %10s %10s %12s %12s %10s %11s %10s%n", system, s.get("jobsPerSecondMedian"),
                     s.get("jobsPerSecondMin"), s.get("jobsPerSecondMax"), fmt(s.get("claimP50Ms")), fmt(s.get("claimP99Ms")),
-                    fmt(s.get("dueToStartP50Ms")), fmt(s.get("dueToStartP99Ms")), fmt(s.get("cpuSecondsPer1000Jobs")), fmt(s.get("heapAfterGcMb"))));
+                    fmt(s.get("dueToStartP50Ms")), fmt(s.get("dueToStartP99Ms")), fmt(s.get("cpuSecondsPer1000Jobs")),
+                    fmt(s.get("postgresCpuSecondsPer1000Jobs")), fmt(s.get("heapAfterGcMb"))));
         }
         double mw = (Double) bySystem.get("MonitoringWorker x1").get("jobsPerSecondMedian");
         double peer = (Double) bySystem.get("db-scheduler 16.7.1").get("jobsPerSecondMedian");
