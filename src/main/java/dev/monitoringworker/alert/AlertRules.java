@@ -1,0 +1,63 @@
+package dev.monitoringworker.alert;
+
+import dev.monitoringworker.threshold.ComparisonOperator;
+import dev.monitoringworker.threshold.Thresholds;
+
+/**
+ * A query's alerting rules. Recovery limits give hysteresis: a Critical (Warning) alert clears only once the value
+ * no longer breaches {@code criticalRecovery} ({@code warningRecovery}); absent, the threshold itself is the
+ * limit. {@code hardAfter} consecutive problem runs turn a state hard (Icinga's max check attempts); a share of
+ * state changes of at least {@code flapHigh} over the last {@code flapWindow} runs starts flapping, below
+ * {@code flapLow} ends it. An alert is Stale once no run has been seen for {@code staleMultiple} intervals.
+ */
+public record AlertRules(Thresholds thresholds, Double warningRecovery, Double criticalRecovery, int hardAfter,
+                         int flapWindow, double flapLow, double flapHigh, double staleMultiple) {
+
+    public static final int HARD_AFTER = 3;
+    public static final int FLAP_WINDOW = 20;
+    public static final double FLAP_LOW = 0.20;
+    public static final double FLAP_HIGH = 0.30;
+    public static final double STALE_MULTIPLE = 3.0;
+
+    public AlertRules {
+        if (hardAfter < 1) {
+            throw new IllegalArgumentException("HardAfter " + hardAfter + " must be at least 1");
+        }
+        if (flapWindow < 2) {
+            throw new IllegalArgumentException("FlapWindow " + flapWindow + " must be at least 2");
+        }
+        if (!(0 <= flapLow && flapLow <= flapHigh && flapHigh <= 1)) {
+            throw new IllegalArgumentException("FlapLow " + flapLow + " and FlapHigh " + flapHigh + " must satisfy 0 <= FlapLow <= FlapHigh <= 1");
+        }
+        if (!(staleMultiple > 1)) {
+            throw new IllegalArgumentException("StaleMultiple " + staleMultiple + " must be above 1");
+        }
+        checkRecovery("WarningRecovery", warningRecovery, "WarningThreshold", thresholds.warning(), thresholds.operator());
+        checkRecovery("CriticalRecovery", criticalRecovery, "CriticalThreshold", thresholds.critical(), thresholds.operator());
+    }
+
+    /** The defaults for a query's thresholds: no hysteresis, hard after 3, flapping over 20 runs at 20–30%, stale after 3 intervals. */
+    public static AlertRules defaults(Thresholds thresholds) {
+        return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE);
+    }
+
+    /** A recovery limit lies on the good side of its threshold: otherwise the alert would clear before it was raised. */
+    private static void checkRecovery(String name, Double recovery, String thresholdName, Double threshold, ComparisonOperator op) {
+        if (recovery == null) {
+            return;
+        }
+        if (threshold == null) {
+            throw new IllegalArgumentException(name + " " + recovery + " needs a " + thresholdName);
+        }
+        boolean wrongSide = switch (op) {
+            case GREATER_THAN, GREATER_THAN_OR_EQUAL -> recovery > threshold;
+            case LESS_THAN, LESS_THAN_OR_EQUAL -> recovery < threshold;
+            case EQUAL, NOT_EQUAL -> true;
+        };
+        if (wrongSide) {
+            throw new IllegalArgumentException(name + " " + recovery + " must lie on the good side of " + thresholdName + " " + threshold
+                    + " for ComparisonOperator " + op + (op == ComparisonOperator.EQUAL || op == ComparisonOperator.NOT_EQUAL
+                    ? ": Equal and NotEqual take no recovery limits" : ""));
+        }
+    }
+}
