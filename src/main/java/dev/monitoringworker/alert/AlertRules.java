@@ -1,5 +1,6 @@
 package dev.monitoringworker.alert;
 
+import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ComparisonOperator;
 import dev.monitoringworker.threshold.Thresholds;
 
@@ -27,10 +28,11 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
             throw new IllegalArgumentException("FlapWindow " + flapWindow + " must be at least 2");
         }
         if (!(0 <= flapLow && flapLow <= flapHigh && flapHigh <= 1)) {
-            throw new IllegalArgumentException("FlapLow " + flapLow + " and FlapHigh " + flapHigh + " must satisfy 0 <= FlapLow <= FlapHigh <= 1");
+            throw new IllegalArgumentException(String.format("FlapLowPercent %.0f and FlapHighPercent %.0f must satisfy 0 <= FlapLowPercent <= FlapHighPercent <= 100",
+                    flapLow * 100, flapHigh * 100));
         }
         if (!(staleMultiple > 1)) {
-            throw new IllegalArgumentException("StaleMultiple " + staleMultiple + " must be above 1");
+            throw new IllegalArgumentException("StaleAfterIntervals " + staleMultiple + " must be above 1: a run that is merely due is not stale");
         }
         checkRecovery("WarningRecovery", warningRecovery, "WarningThreshold", thresholds.warning(), thresholds.operator());
         checkRecovery("CriticalRecovery", criticalRecovery, "CriticalThreshold", thresholds.critical(), thresholds.operator());
@@ -39,6 +41,31 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
     /** The defaults for a query's thresholds: no hysteresis, hard after 3, flapping over 20 runs at 20–30%, stale after 3 intervals. */
     public static AlertRules defaults(Thresholds thresholds) {
         return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE);
+    }
+
+    /**
+     * The rules of a DatabaseQueries row: its thresholds and operator, and the optional rule columns (WarningRecovery,
+     * CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals); NULL takes {@code defaults}.
+     *
+     * @throws IllegalArgumentException naming the column whose value cannot be used
+     */
+    public static AlertRules from(Row query, AlertRules defaults) {
+        Thresholds thresholds = Thresholds.of(query.decimal("WarningThreshold"), query.decimal("CriticalThreshold"),
+                query.string("ComparisonOperator"));
+        Integer hardAfter = query.integer("HardAfter");
+        Double low = query.decimal("FlapLowPercent");
+        Double high = query.decimal("FlapHighPercent");
+        Double stale = query.decimal("StaleAfterIntervals");
+        for (String percent : new String[]{"FlapLowPercent", "FlapHighPercent"}) {
+            Double v = query.decimal(percent);
+            if (v != null && !(v >= 0 && v <= 100)) {
+                throw new IllegalArgumentException(percent + " " + v + " must be a percentage between 0 and 100");
+            }
+        }
+        return new AlertRules(thresholds, query.decimal("WarningRecovery"), query.decimal("CriticalRecovery"),
+                hardAfter != null ? hardAfter : defaults.hardAfter(), defaults.flapWindow(),
+                low != null ? low / 100 : defaults.flapLow(), high != null ? high / 100 : defaults.flapHigh(),
+                stale != null ? stale : defaults.staleMultiple());
     }
 
     /** A recovery limit lies on the good side of its threshold: otherwise the alert would clear before it was raised. */

@@ -295,4 +295,50 @@ class AlertMachineTest {
             assertThat(f.track.sequence()).isEqualTo(3);
         }
     }
+
+    @Nested
+    class RulesFromQueryRows {
+
+        final AlertRules defaults = AlertRules.defaults(Thresholds.NONE);
+
+        static java.util.Map<String, Object> row(Object... pairs) {
+            java.util.Map<String, Object> m = new java.util.HashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                m.put((String) pairs[i], pairs[i + 1]);
+            }
+            return m;
+        }
+
+        @Test
+        void emptyRuleColumnsTakeTheDefaults() {
+            AlertRules r = AlertRules.from(dev.monitoringworker.store.Row.of(row("WarningThreshold", 80.0, "CriticalThreshold", 90.0,
+                    "ComparisonOperator", ">")), defaults);
+            assertThat(r.thresholds()).isEqualTo(GT);
+            assertThat(r).extracting(AlertRules::warningRecovery, AlertRules::criticalRecovery, AlertRules::hardAfter, AlertRules::flapLow,
+                    AlertRules::flapHigh, AlertRules::staleMultiple).containsExactly(null, null, 3, 0.20, 0.30, 3.0);
+        }
+
+        @Test
+        void ruleColumnsOverrideTheDefaults() {
+            AlertRules r = AlertRules.from(dev.monitoringworker.store.Row.of(row("WarningThreshold", 80.0, "CriticalThreshold", 90.0,
+                    "WarningRecovery", 70.0, "CriticalRecovery", 85.0, "HardAfter", 5, "FlapLowPercent", 10.0, "FlapHighPercent", 40.0,
+                    "StaleAfterIntervals", 2.5)), defaults);
+            assertThat(r).extracting(AlertRules::warningRecovery, AlertRules::criticalRecovery, AlertRules::hardAfter, AlertRules::flapLow,
+                    AlertRules::flapHigh, AlertRules::staleMultiple).containsExactly(70.0, 85.0, 5, 0.10, 0.40, 2.5);
+        }
+
+        @Test
+        void unusableValuesAreRefusedNamingTheColumn() {
+            assertThatThrownBy(() -> AlertRules.from(dev.monitoringworker.store.Row.of(row("HardAfter", 0)), defaults))
+                    .hasMessage("HardAfter 0 must be at least 1");
+            assertThatThrownBy(() -> AlertRules.from(dev.monitoringworker.store.Row.of(row("FlapHighPercent", 150.0)), defaults))
+                    .hasMessageContaining("FlapHighPercent 150.0 must be a percentage");
+            assertThatThrownBy(() -> AlertRules.from(dev.monitoringworker.store.Row.of(row("FlapLowPercent", 50.0, "FlapHighPercent", 30.0)), defaults))
+                    .hasMessageContaining("FlapLowPercent 50 and FlapHighPercent 30");
+            assertThatThrownBy(() -> AlertRules.from(dev.monitoringworker.store.Row.of(row("StaleAfterIntervals", 1.0)), defaults))
+                    .hasMessageStartingWith("StaleAfterIntervals 1.0 must be above 1");
+            assertThatThrownBy(() -> AlertRules.from(dev.monitoringworker.store.Row.of(row("ComparisonOperator", "~")), defaults))
+                    .hasMessageContaining("unknown ComparisonOperator '~'");
+        }
+    }
 }
