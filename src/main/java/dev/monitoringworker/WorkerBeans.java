@@ -1,6 +1,8 @@
 package dev.monitoringworker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.alert.AlertEvaluator;
+import dev.monitoringworker.alert.AlertRules;
 import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobCompletion;
 import dev.monitoringworker.job.RetryPolicy;
@@ -61,6 +63,15 @@ public class WorkerBeans {
         String version = props != null ? props.getVersion() : env.getProperty("monitoring.worker.version", "dev");
         return new WorkerIdentity(env.getProperty("monitoring.worker.name"), version,
                 env.getProperty("monitoring.worker.environment"), config, json);
+    }
+
+    @Bean
+    AlertEvaluator alertEvaluator(Environment env) {
+        return new AlertEvaluator(AlertEvaluator.defaults(env.getProperty("monitoring.alerts.hard-after", Integer.class, AlertRules.HARD_AFTER),
+                env.getProperty("monitoring.alerts.flap-window", Integer.class, AlertRules.FLAP_WINDOW),
+                env.getProperty("monitoring.alerts.flap-low-percent", Double.class, AlertRules.FLAP_LOW * 100),
+                env.getProperty("monitoring.alerts.flap-high-percent", Double.class, AlertRules.FLAP_HIGH * 100),
+                env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, AlertRules.STALE_MULTIPLE)));
     }
 
     @Bean

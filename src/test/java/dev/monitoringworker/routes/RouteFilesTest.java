@@ -49,7 +49,7 @@ class RouteFilesTest {
         Set<String> seen = new HashSet<>();
         assertThat(ids.stream().filter(id -> !seen.add(id)).toList()).as("duplicate route ids").isEmpty();
         assertThat(ids).contains("register-worker", "heartbeat-worker", "stop-worker", "schedule-due-jobs", "poll-worker-jobs",
-                "take-queued-job", "take-up-own-jobs", "plan-jobs", "record-worker-metrics", "purge-old-rows", "drain-worker", "release-jobs", "run-job", "execute-work", "run-on-provider", "record-outcome", "persist-results", "fail-job",
+                "take-queued-job", "take-up-own-jobs", "plan-jobs", "record-worker-metrics", "purge-old-rows", "drain-worker", "release-jobs", "run-job", "execute-work", "run-on-provider", "record-outcome", "persist-results", "fail-job", "evaluate-alerts",
                 "reap-expired-leases",
                 "run-sqlserver", "run-postgresql", "run-mysql", "run-oracle", "run-h2");
     }

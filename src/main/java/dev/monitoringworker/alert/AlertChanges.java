@@ -1,0 +1,36 @@
+package dev.monitoringworker.alert;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one batch of results does to the alerts it touches, as statement parameters: alerts seen for the first time
+ * (insert-alert-states.sql), alerts that moved on (update-alert-states.sql, fenced by the Sequence read), and the
+ * events to record (insert-alert-events.sql).
+ */
+public record AlertChanges(List<Map<String, Object>> newStates, List<Map<String, Object>> updatedStates,
+                           List<Map<String, Object>> events) {
+
+    public boolean hasNewStates() {
+        return !newStates.isEmpty();
+    }
+
+    public boolean hasUpdatedStates() {
+        return !updatedStates.isEmpty();
+    }
+
+    public boolean hasEvents() {
+        return !events.isEmpty();
+    }
+
+    /** Identity: Camel keys its method caches by the objects a route calls into; hashing every row per call is waste. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}
