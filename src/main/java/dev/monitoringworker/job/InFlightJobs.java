@@ -18,9 +18,9 @@ import java.util.UUID;
  * <p>
  * It also sizes claims. A worker holds at most {@code jobThreads + batchSize} queued or running jobs (plus the
  * run ones waiting for their outcomes' batch write), so a claimed job waits at most one batch behind the
- * running ones; a job held up by a slow target occupies one thread, never the
- * claim loop, and the other targets' jobs keep their cadence. Claiming can be paused (an operator's choice)
- * and stopped for good (drain, shutdown); a job released from the queue is never started here.
+ * running ones; a job held up by a slow target occupies one thread, never the claim loop, and the other
+ * targets' jobs keep their cadence. Claiming can be paused (an operator's choice) and stopped for good (drain,
+ * shutdown); a job released from the queue is never started here.
  */
 public class InFlightJobs {
 
