@@ -1,5 +1,6 @@
 package dev.monitoringworker.job;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ class InFlightJobsTest {
         inFlight.ran(job);
         assertThat(inFlight.runningCount()).isZero();
         assertThat(inFlight.size()).isEqualTo(1);
-        assertThat((List<?>) inFlight.leaseParameters(UUID.randomUUID(), 60).get("JobIds")).as("its lease is still extended").containsExactly(job.jobId());
+        assertThat(inFlight.leaseParameters(UUID.randomUUID(), 60).get("JobIds")).as("its lease is still extended")
+                .asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(job.jobId());
         assertThat(inFlight.releaseQueued()).as("a drain does not hand back a job that already ran").isEmpty();
 
         inFlight.recorded(List.of(new JobOutcome(job, List.of(), Map.of())));
