@@ -2,7 +2,6 @@ package dev.monitoringworker.alert;
 
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ResultStatus;
-import dev.monitoringworker.threshold.Thresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,8 +148,7 @@ public class AlertEvaluator {
         p.put("History", t.history());
         p.put("Sequence", t.sequence());
         p.put("LastValue", result.decimal("ResultValue"));
-        String message = reason(result);
-        p.put("LastMessage", message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...");
+        p.put("LastMessage", fit(reason(result)));
         return p;
     }
 
@@ -164,7 +162,7 @@ public class AlertEvaluator {
         p.put("FromState", e.from().name());
         p.put("ToState", e.to().name());
         p.put("Notifies", e.notifies());
-        p.put("Reason", e.reason() == null || e.reason().length() <= 4000 ? e.reason() : e.reason().substring(0, 3997) + "...");
+        p.put("Reason", fit(e.reason()));
         p.put("ResultValue", value);
         return p;
     }
@@ -178,12 +176,12 @@ public class AlertEvaluator {
         return value == null ? result.string("Status") : result.string("Status") + ", value " + value;
     }
 
-    private static String key(UUID connection, UUID query, String rowKey) {
-        return connection + "/" + query + "/" + (rowKey == null ? "" : rowKey);
+    /** Text columns hold 4,000 characters. */
+    private static String fit(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 
-    /** Defaults when a query's rule columns are NULL. */
-    public static AlertRules defaults(int hardAfter, int flapWindow, double flapLowPercent, double flapHighPercent, double staleAfterIntervals) {
-        return new AlertRules(Thresholds.NONE, null, null, hardAfter, flapWindow, flapLowPercent / 100, flapHighPercent / 100, staleAfterIntervals);
+    private static String key(UUID connection, UUID query, String rowKey) {
+        return connection + "/" + query + "/" + (rowKey == null ? "" : rowKey);
     }
 }

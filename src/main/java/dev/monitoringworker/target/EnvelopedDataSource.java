@@ -43,13 +43,14 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         return envelop(super.getConnection(username, password));
     }
 
-    /** The statement that makes the coming work read-only, or null where the engine has none. MySQL takes it
-     *  for the session: a DDL statement commits implicitly and would start a new, writable transaction. */
+    /** The statement that makes the coming work read-only, or null where none is sent (PostgreSQL's driver opens
+     *  the transaction read-only itself; SQL Server and H2 have none). MySQL takes it for the session: a DDL
+     *  statement commits implicitly and would start a new, writable transaction. */
     static String readOnlyStatement(Provider provider) {
         return switch (provider) {
-            case PostgreSQL, Oracle -> "SET TRANSACTION READ ONLY";
+            case Oracle -> "SET TRANSACTION READ ONLY";
             case MySQL -> "SET SESSION TRANSACTION READ ONLY";
-            case SqlServer, H2 -> null;
+            case PostgreSQL, SqlServer, H2 -> null;
         };
     }
 
