@@ -11,6 +11,9 @@ import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.JobMeters;
 import dev.monitoringworker.metrics.ResultMeters;
 import dev.monitoringworker.metrics.WorkerMetricsSnapshot;
+import dev.monitoringworker.notify.HttpSink;
+import dev.monitoringworker.notify.NotificationDelivery;
+import dev.monitoringworker.notify.NotificationPayloads;
 import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
@@ -43,6 +46,8 @@ import org.springframework.core.env.Environment;
 
 import javax.management.JMException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +80,27 @@ public class WorkerBeans {
                 env.getProperty("monitoring.alerts.flap-low-percent", Double.class, AlertRules.FLAP_LOW * 100) / 100,
                 env.getProperty("monitoring.alerts.flap-high-percent", Double.class, AlertRules.FLAP_HIGH * 100) / 100,
                 env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, AlertRules.STALE_MULTIPLE)));
+    }
+
+    @Bean
+    NotificationDelivery notificationDelivery(Environment env) {
+        List<String> sinks = Arrays.stream(env.getProperty("monitoring.notify.sinks", "log").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        Map<String, HttpSink> http = new LinkedHashMap<>();
+        for (String sink : new String[]{"webhook", "alertmanager"}) {
+            http.put(sink, new HttpSink(env.getProperty("monitoring.notify." + sink + ".url", ""),
+                    env.getProperty("monitoring.notify." + sink + ".authorization", "")));
+        }
+        return new NotificationDelivery(sinks, http, env.getProperty("monitoring.notify.batch-size", Integer.class, 20),
+                env.getProperty("monitoring.notify.lease-seconds", Integer.class, 300),
+                env.getProperty("monitoring.notify.retry-base-seconds", Integer.class, 5),
+                env.getProperty("monitoring.notify.retry-max-seconds", Integer.class, 300),
+                env.getProperty("monitoring.notify.give-up-after-hours", Long.class, 24L) * 3600);
+    }
+
+    @Bean
+    NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, Environment env) {
+        return new NotificationPayloads(json, worker.name(), env.getProperty("monitoring.notify.alertmanager.receiver", "monitoring-worker"));
     }
 
     @Bean

@@ -90,7 +90,7 @@ public class AlertEvaluator {
             lastResult.put(key, r);
             for (AlertEvent e : step.events()) {
                 events.add(eventRow(connection, query, "", e, row.decimal("ResultValue")));
-                LOG.info("Alert of query '{}' on connection {}: {} {} -> {}{}: {}", names.get(query), connection, e.kind(), e.from(), e.to(),
+                LOG.debug("Alert of query '{}' on connection {}: {} {} -> {}{}: {}", names.get(query), connection, e.kind(), e.from(), e.to(),
                         e.notifies() ? "" : " (flapping, not notified)", e.reason());
             }
         }

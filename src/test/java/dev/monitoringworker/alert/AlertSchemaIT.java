@@ -1,41 +1,115 @@
 package dev.monitoringworker.alert;
 
+import dev.monitoringworker.store.Row;
 import dev.monitoringworker.support.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The alerting tables and report views as the migrations create them, on PostgreSQL and on H2. */
+/** The alerting tables, report views and notification statements as the routes use them, on PostgreSQL and on H2. */
 class AlertSchemaIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
-    void currentAlertsTransitionsPerDayAndNoisyQueriesReadTheEvents(String dialect) {
+    void notificationsAreClaimedOnceAnAlertsChangesInOrderAndTheOutcomeIsFenced(String dialect) throws Exception {
+        DataSource store = migrated(dialect);
+        JdbcTemplate jdbc = new JdbcTemplate(store);
+        UUID connection = UUID.randomUUID();
+        UUID query = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery) VALUES (?, 'replication lag', 'SELECT 1')", query);
+        LocalDateTime since = storeNow(jdbc, dialect).minusMinutes(5);
+        String event = "INSERT INTO monitoring.AlertEvents (ConnectionId, QueryId, RowKey, Sequence, Kind, FromState, ToState, OccurredAt, Notifies, "
+                + "NextNotifyAt) VALUES (?, ?, ?, ?, 'StateChanged', ?, ?, ?, ?, ?)";
+        jdbc.update(event, connection, query, "", 1, "Ok", "Critical", since, true, since);
+        jdbc.update(event, connection, query, "", 2, "Critical", "Ok", since.plusSeconds(1), true, since);
+        jdbc.update(event, connection, query, "other", 1, "Ok", "Warning", since, false, since);
+        NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
+        Map<String, Object> claim = Map.of("BatchSize", 10, "LeaseSeconds", 60);
+
+        List<Map<String, Object>> first = sql.queryForList(statement(dialect, "claim-alert-events"), claim);
+        assertThat(first).as("the later change waits for the earlier; a muted change is never sent").hasSize(1);
+        Row claimed = Row.of(first.get(0));
+        assertThat(claimed.integer("Sequence")).isEqualTo(1);
+        assertThat(claimed.integer("NotifyAttempts")).isEqualTo(1);
+        assertThat(claimed.string("QueryName")).isEqualTo("replication lag");
+        assertThat(((Number) claimed.get("AgeSeconds")).longValue()).isBetween(290L, 400L);
+        assertThat(sql.queryForList(statement(dialect, "claim-alert-events"), claim)).as("leased, and its successor still waits").isEmpty();
+
+        Map<String, Object> outcome = new HashMap<>();
+        outcome.put("EventId", claimed.uuid("EventId"));
+        outcome.put("NotifyAttempts", 0);
+        outcome.put("RetryInSeconds", null);
+        outcome.put("NotifyError", "sink 'webhook' answered HTTP 503");
+        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).as("another attempt's outcome").isZero();
+        outcome.put("NotifyAttempts", 1);
+        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT NextNotifyAt, NotifyError FROM monitoring.AlertEvents WHERE EventId = ?", claimed.uuid("EventId")))
+                .as("given up, the error kept").extractingByKeys("NEXTNOTIFYAT", "NOTIFYERROR").containsExactly(null, "sink 'webhook' answered HTTP 503");
+
+        List<Map<String, Object>> second = sql.queryForList(statement(dialect, "claim-alert-events"), claim);
+        assertThat(second).as("a given-up change no longer holds back the next").hasSize(1);
+        Row next = Row.of(second.get(0));
+        assertThat(next.integer("Sequence")).isEqualTo(2);
+        assertThat(next.time("PreviousChangeAt")).isEqualTo(since);
+        outcome.put("EventId", next.uuid("EventId"));
+        outcome.put("RetryInSeconds", 60);
+        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).isEqualTo(1);
+        LocalDateTime retryAt = jdbc.queryForObject("SELECT NextNotifyAt FROM monitoring.AlertEvents WHERE EventId = ?", LocalDateTime.class,
+                next.uuid("EventId"));
+        assertThat(retryAt).isBetween(storeNow(jdbc, dialect).plusSeconds(50), storeNow(jdbc, dialect).plusSeconds(61));
+        assertThat(sql.update(statement(dialect, "mark-alert-event-sent"), outcome)).isEqualTo(1);
+        assertThat(sql.update(statement(dialect, "mark-alert-event-sent"), outcome)).as("sent once").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.AlertEvents WHERE NotifiedAt IS NOT NULL AND NotifyError IS NULL",
+                Integer.class)).isEqualTo(1);
+    }
+
+    private static DataSource migrated(String dialect) {
         DataSource store = dialect.equals("h2")
                 ? new DriverManagerDataSource("jdbc:h2:mem:alerts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")
                 : TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("alerts"));
         Flyway.configure().dataSource(store).locations("classpath:db/migration/" + dialect).schemas("monitoring")
                 .table("monitoringworker_schema_history").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(store);
+        return store;
+    }
+
+    private static LocalDateTime storeNow(JdbcTemplate jdbc, String dialect) {
+        return jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
+                : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class);
+    }
+
+    /** A route's statement file, its camel-sql parameters (:#Name) as Spring's (:Name). */
+    private static String statement(String dialect, String name) throws Exception {
+        try (var in = AlertSchemaIT.class.getResourceAsStream("/sql/" + dialect + "/" + name + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":#", ":");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void currentAlertsTransitionsPerDayAndNoisyQueriesReadTheEvents(String dialect) {
+        JdbcTemplate jdbc = new JdbcTemplate(migrated(dialect));
         UUID connection = UUID.randomUUID();
         UUID query = UUID.randomUUID();
         jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery, WarningThreshold, CriticalThreshold, WarningRecovery, "
                 + "CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals) VALUES (?, 'replication lag', 'SELECT 1', "
                 + "80, 90, 70, 85, 2, 10, 40, 2.5)", query);
         // five minutes before the store's own clock, read the way its statements read it
-        LocalDateTime since = jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
-                : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class).minusMinutes(5);
+        LocalDateTime since = storeNow(jdbc, dialect).minusMinutes(5);
         jdbc.update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince, Sequence, LastValue) "
                 + "VALUES (?, ?, '', 'Critical', 'Critical', ?, 2, 95)", connection, query, since);
         jdbc.update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince, Sequence) "
