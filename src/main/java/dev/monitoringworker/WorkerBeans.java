@@ -21,7 +21,6 @@ import dev.monitoringworker.security.ManagementSurface;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
-import dev.monitoringworker.threshold.Thresholds;
 import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.RemoteJmx;
 import dev.monitoringworker.worker.WorkerControl;
@@ -72,14 +71,8 @@ public class WorkerBeans {
     }
 
     @Bean
-    AlertEvaluator alertEvaluator(Environment env) {
-        // the defaults for NULL rule columns; thresholds always come from the query's own row
-        return new AlertEvaluator(new AlertRules(Thresholds.NONE, null, null,
-                env.getProperty("monitoring.alerts.hard-after", Integer.class, AlertRules.HARD_AFTER),
-                env.getProperty("monitoring.alerts.flap-window", Integer.class, AlertRules.FLAP_WINDOW),
-                env.getProperty("monitoring.alerts.flap-low-percent", Double.class, AlertRules.FLAP_LOW * 100) / 100,
-                env.getProperty("monitoring.alerts.flap-high-percent", Double.class, AlertRules.FLAP_HIGH * 100) / 100,
-                env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, AlertRules.STALE_MULTIPLE)));
+    AlertEvaluator alertEvaluator(Environment env, ObjectMapper json) {
+        return new AlertEvaluator(AlertRules.configured(env), json);
     }
 
     @Bean

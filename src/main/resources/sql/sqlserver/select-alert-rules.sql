@@ -1,5 +1,6 @@
 -- The alert rules of the queries a batch of results came from.
 SELECT QueryId, QueryName, WarningThreshold, CriticalThreshold, ComparisonOperator, IntervalSeconds,
-       WarningRecovery, CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals
+       WarningRecovery, CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals,
+       AlertKeyColumn, AlertValueColumn
   FROM monitoring.DatabaseQueries
  WHERE QueryId IN (:#in:QueryIds)

@@ -5,11 +5,16 @@ import java.util.Map;
 
 /**
  * What one batch of results does to the alerts it touches, as statement parameters: alerts seen for the first time
- * (insert-alert-states.sql), alerts that moved on (update-alert-states.sql, fenced by the Sequence read), and the
- * events to record (insert-alert-events.sql).
+ * (insert-alert-state.sql), alerts that moved on for a run (update-alert-state.sql, fenced by the Sequence read),
+ * alerts that moved for what did not happen, Stale and NoData (move-alert-state.sql, fenced the same way), and the
+ * events to record (insert-alert-event.sql).
  */
 public record AlertChanges(List<Map<String, Object>> newStates, List<Map<String, Object>> updatedStates,
-                           List<Map<String, Object>> events) {
+                           List<Map<String, Object>> absentStates, List<Map<String, Object>> events) {
+
+    public boolean hasAbsentStates() {
+        return !absentStates.isEmpty();
+    }
 
     public boolean hasNewStates() {
         return !newStates.isEmpty();

@@ -3,6 +3,7 @@ package dev.monitoringworker.alert;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ComparisonOperator;
 import dev.monitoringworker.threshold.Thresholds;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * A query's alerting rules. Recovery limits give hysteresis: a Critical (Warning) alert clears only once the value
@@ -10,9 +11,11 @@ import dev.monitoringworker.threshold.Thresholds;
  * limit. {@code hardAfter} consecutive problem runs turn a state hard (Icinga's max check attempts); a share of
  * state changes of at least {@code flapHigh} over the last {@code flapWindow} runs starts flapping, below
  * {@code flapLow} ends it. An alert is Stale once no run has been seen for {@code staleMultiple} intervals.
+ * A DataSet query with {@code keyColumn} and {@code valueColumn} also has one alert per key its rows return,
+ * judged on that row's value; a key that is no longer returned goes NoData.
  */
 public record AlertRules(Thresholds thresholds, Double warningRecovery, Double criticalRecovery, int hardAfter,
-                         int flapWindow, double flapLow, double flapHigh, double staleMultiple) {
+                         int flapWindow, double flapLow, double flapHigh, double staleMultiple, String keyColumn, String valueColumn) {
 
     public static final int HARD_AFTER = 3;
     public static final int FLAP_WINDOW = 20;
@@ -34,18 +37,43 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
         if (!(staleMultiple > 1)) {
             throw new IllegalArgumentException("StaleAfterIntervals " + staleMultiple + " must be above 1: a run that is merely due is not stale");
         }
+        if ((keyColumn == null) != (valueColumn == null)) {
+            throw new IllegalArgumentException(keyColumn == null ? "AlertValueColumn '" + valueColumn + "' needs an AlertKeyColumn"
+                    : "AlertKeyColumn '" + keyColumn + "' needs an AlertValueColumn");
+        }
         checkRecovery("WarningRecovery", warningRecovery, "WarningThreshold", thresholds.warning(), thresholds.operator());
         checkRecovery("CriticalRecovery", criticalRecovery, "CriticalThreshold", thresholds.critical(), thresholds.operator());
     }
 
     /** The defaults for a query's thresholds: no hysteresis, hard after 3, flapping over 20 runs at 20–30%, stale after 3 intervals. */
     public static AlertRules defaults(Thresholds thresholds) {
-        return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE);
+        return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE, null, null);
+    }
+
+    /** The worker's defaults for NULL rule columns, from monitoring.alerts.*; thresholds always come from the query's own row. */
+    public static AlertRules configured(PropertyResolver env) {
+        return new AlertRules(Thresholds.NONE, null, null,
+                env.getProperty("monitoring.alerts.hard-after", Integer.class, HARD_AFTER),
+                env.getProperty("monitoring.alerts.flap-window", Integer.class, FLAP_WINDOW),
+                env.getProperty("monitoring.alerts.flap-low-percent", Double.class, FLAP_LOW * 100) / 100,
+                env.getProperty("monitoring.alerts.flap-high-percent", Double.class, FLAP_HIGH * 100) / 100,
+                env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, STALE_MULTIPLE));
+    }
+
+    /** The same rules without per-key alerts: worker-wide defaults and tests. */
+    public AlertRules(Thresholds thresholds, Double warningRecovery, Double criticalRecovery, int hardAfter, int flapWindow, double flapLow,
+                      double flapHigh, double staleMultiple) {
+        this(thresholds, warningRecovery, criticalRecovery, hardAfter, flapWindow, flapLow, flapHigh, staleMultiple, null, null);
+    }
+
+    public boolean keyed() {
+        return keyColumn != null;
     }
 
     /**
      * The rules of a DatabaseQueries row: its thresholds and operator, and the optional rule columns (WarningRecovery,
-     * CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals); NULL takes {@code defaults}.
+     * CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals, AlertKeyColumn,
+     * AlertValueColumn); NULL takes {@code defaults}.
      *
      * @throws IllegalArgumentException naming the column whose value cannot be used
      */
@@ -65,7 +93,12 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
         return new AlertRules(thresholds, query.decimal("WarningRecovery"), query.decimal("CriticalRecovery"),
                 hardAfter != null ? hardAfter : defaults.hardAfter(), defaults.flapWindow(),
                 low != null ? low / 100 : defaults.flapLow(), high != null ? high / 100 : defaults.flapHigh(),
-                stale != null ? stale : defaults.staleMultiple());
+                stale != null ? stale : defaults.staleMultiple(), blankAsNull(query.string("AlertKeyColumn")),
+                blankAsNull(query.string("AlertValueColumn")));
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** A recovery limit lies on the good side of its threshold: otherwise the alert would clear before it was raised. */

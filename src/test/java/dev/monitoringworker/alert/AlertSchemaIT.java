@@ -1,6 +1,8 @@
 package dev.monitoringworker.alert;
 
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.store.StoreDialect;
+import dev.monitoringworker.store.StoreSql;
 import dev.monitoringworker.support.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +13,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ class AlertSchemaIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
-    void notificationsAreClaimedOnceAnAlertsChangesInOrderAndTheOutcomeIsFenced(String dialect) throws Exception {
+    void notificationsAreClaimedOnceAnAlertsChangesInOrderAndTheOutcomeIsFenced(String dialect) {
         DataSource store = migrated(dialect);
         JdbcTemplate jdbc = new JdbcTemplate(store);
         UUID connection = UUID.randomUUID();
@@ -41,41 +42,92 @@ class AlertSchemaIT {
         NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
         Map<String, Object> claim = Map.of("BatchSize", 10, "LeaseSeconds", 60);
 
-        List<Map<String, Object>> first = sql.queryForList(statement(dialect, "claim-alert-events"), claim);
+        List<Map<String, Object>> first = sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "claim-alert-events"), claim);
         assertThat(first).as("the later change waits for the earlier; a muted change is never sent").hasSize(1);
         Row claimed = Row.of(first.get(0));
         assertThat(claimed.integer("Sequence")).isEqualTo(1);
         assertThat(claimed.integer("NotifyAttempts")).isEqualTo(1);
         assertThat(claimed.string("QueryName")).isEqualTo("replication lag");
         assertThat(((Number) claimed.get("AgeSeconds")).longValue()).isBetween(290L, 400L);
-        assertThat(sql.queryForList(statement(dialect, "claim-alert-events"), claim)).as("leased, and its successor still waits").isEmpty();
+        assertThat(sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "claim-alert-events"), claim)).as("leased, and its successor still waits").isEmpty();
 
         Map<String, Object> outcome = new HashMap<>();
         outcome.put("EventId", claimed.uuid("EventId"));
         outcome.put("NotifyAttempts", 0);
         outcome.put("RetryInSeconds", null);
         outcome.put("NotifyError", "sink 'webhook' answered HTTP 503");
-        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).as("another attempt's outcome").isZero();
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "mark-alert-event-failed"), outcome)).as("another attempt's outcome").isZero();
         outcome.put("NotifyAttempts", 1);
-        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).isEqualTo(1);
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "mark-alert-event-failed"), outcome)).isEqualTo(1);
         assertThat(jdbc.queryForMap("SELECT NextNotifyAt, NotifyError FROM monitoring.AlertEvents WHERE EventId = ?", claimed.uuid("EventId")))
                 .as("given up, the error kept").extractingByKeys("NEXTNOTIFYAT", "NOTIFYERROR").containsExactly(null, "sink 'webhook' answered HTTP 503");
 
-        List<Map<String, Object>> second = sql.queryForList(statement(dialect, "claim-alert-events"), claim);
+        List<Map<String, Object>> second = sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "claim-alert-events"), claim);
         assertThat(second).as("a given-up change no longer holds back the next").hasSize(1);
         Row next = Row.of(second.get(0));
         assertThat(next.integer("Sequence")).isEqualTo(2);
         assertThat(next.time("PreviousChangeAt")).isEqualTo(since);
         outcome.put("EventId", next.uuid("EventId"));
         outcome.put("RetryInSeconds", 60);
-        assertThat(sql.update(statement(dialect, "mark-alert-event-failed"), outcome)).isEqualTo(1);
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "mark-alert-event-failed"), outcome)).isEqualTo(1);
         LocalDateTime retryAt = jdbc.queryForObject("SELECT NextNotifyAt FROM monitoring.AlertEvents WHERE EventId = ?", LocalDateTime.class,
                 next.uuid("EventId"));
         assertThat(retryAt).isBetween(storeNow(jdbc, dialect).plusSeconds(50), storeNow(jdbc, dialect).plusSeconds(61));
-        assertThat(sql.update(statement(dialect, "mark-alert-event-sent"), outcome)).isEqualTo(1);
-        assertThat(sql.update(statement(dialect, "mark-alert-event-sent"), outcome)).as("sent once").isZero();
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "mark-alert-event-sent"), outcome)).isEqualTo(1);
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "mark-alert-event-sent"), outcome)).as("sent once").isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.AlertEvents WHERE NotifiedAt IS NOT NULL AND NotifyError IS NULL",
                 Integer.class)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void overdueAlertsOfScheduledQueriesAreStaleCandidatesAndAbsenceMovesAreFenced(String dialect) {
+        DataSource store = migrated(dialect);
+        JdbcTemplate jdbc = new JdbcTemplate(store);
+        UUID connection = UUID.randomUUID();
+        UUID scheduled = UUID.randomUUID();
+        UUID adHoc = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.DatabaseConnections (ConnectionId, ConnectionName, Provider, ConnectionString) "
+                + "VALUES (?, 'orders-db', 'PostgreSQL', 'x')", connection);
+        jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery, IntervalSeconds, StaleAfterIntervals) "
+                + "VALUES (?, 'every minute', 'SELECT 1', 60, 2)", scheduled);
+        jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery) VALUES (?, 'ad hoc', 'SELECT 1')", adHoc);
+        LocalDateTime now = storeNow(jdbc, dialect);
+        String state = "INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince, LastSeenAt, Sequence) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        jdbc.update(state, connection, scheduled, "", "Warning", "Warning", now.minusHours(1), now.minusMinutes(5), 3);
+        jdbc.update(state, connection, scheduled, "recent", "Ok", "Ok", now.minusHours(1), now.minusSeconds(30), 0);
+        jdbc.update(state, connection, scheduled, "gone", "NoData", "Ok", now.minusHours(1), now.minusMinutes(5), 1);
+        jdbc.update(state, connection, adHoc, "", "Ok", "Ok", now.minusHours(1), now.minusMinutes(5), 0);
+        NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
+
+        List<Map<String, Object>> candidates = sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "select-stale-alerts"), Map.of());
+        assertThat(candidates).as("scheduled, overdue by more than an interval, not already Stale or NoData").singleElement()
+                .satisfies(c -> {
+                    Row row = Row.of(c);
+                    assertThat(row.string("RowKey")).isEmpty();
+                    assertThat(row.integer("IntervalSeconds")).isEqualTo(60);
+                    assertThat(row.decimal("StaleAfterIntervals")).isEqualTo(2.0);
+                    assertThat(((Number) row.get("SecondsSinceSeen")).longValue()).isBetween(295L, 400L);
+                });
+
+        Map<String, Object> move = new HashMap<>();
+        move.put("ConnectionId", connection);
+        move.put("QueryId", scheduled);
+        move.put("RowKey", "");
+        move.put("State", "Stale");
+        move.put("Sequence", 4L);
+        move.put("LastMessage", "no run for 300 s");
+        move.put("ReadSequence", 2L);
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "move-alert-state"), move)).as("read at another Sequence").isZero();
+        move.put("ReadSequence", 3L);
+        assertThat(sql.update(StoreSql.load(StoreDialect.fromKey(dialect), "move-alert-state"), move)).isEqualTo(1);
+        Row moved = Row.of(jdbc.queryForMap("SELECT State, DataState, Sequence, LastSeenAt, LastMessage FROM monitoring.AlertStates "
+                + "WHERE QueryId = ? AND RowKey = ''", scheduled));
+        assertThat(moved.string("State")).isEqualTo("Stale");
+        assertThat(moved.string("DataState")).as("the reference for hysteresis stays").isEqualTo("Warning");
+        assertThat(moved.time("LastSeenAt")).as("not seen meanwhile").isEqualTo(now.minusMinutes(5));
+        assertThat(moved.string("LastMessage")).isEqualTo("no run for 300 s");
     }
 
     private static DataSource migrated(String dialect) {
@@ -90,13 +142,6 @@ class AlertSchemaIT {
     private static LocalDateTime storeNow(JdbcTemplate jdbc, String dialect) {
         return jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
                 : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class);
-    }
-
-    /** A route's statement file, its camel-sql parameters (:#Name) as Spring's (:Name). */
-    private static String statement(String dialect, String name) throws Exception {
-        try (var in = AlertSchemaIT.class.getResourceAsStream("/sql/" + dialect + "/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":#", ":");
-        }
     }
 
     @ParameterizedTest

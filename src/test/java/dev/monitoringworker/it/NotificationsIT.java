@@ -54,6 +54,7 @@ class NotificationsIT {
         settings.put("monitoring.schedule.interval-ms", 500);
         settings.put("monitoring.notify.sinks", "log,webhook,alertmanager");
         settings.put("monitoring.notify.interval-ms", 200);
+        settings.put("monitoring.alerts.stale-check-interval-ms", 500);
         settings.put("monitoring.notify.retry-base-seconds", 1);
         settings.put("monitoring.notify.retry-max-seconds", 2);
         settings.put("monitoring.notify.webhook.url", receiver.url("/hook/it-path-part"));
@@ -167,6 +168,45 @@ class NotificationsIT {
         assertThat(webhooks(query).get(0).get("attempt").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(store.queryForObject("SELECT COUNT(*) FROM monitoring.AlertEvents WHERE QueryId = ? AND NotifiedAt IS NOT NULL AND NotifyError IS NULL",
                 Integer.class, query)).isEqualTo(1);
+    }
+
+    @Test
+    void eachKeyOfADataSetIsAnAlertAndAlertsWithoutRunsTurnStale() {
+        pgTarget.execute("CREATE TABLE replicas (name VARCHAR(20), lag DOUBLE PRECISION)");
+        pgTarget.update("INSERT INTO replicas VALUES ('r1', 10), ('r2', 10)");
+        UUID query = catalog.query("lag per replica", "PostgreSQL", "SELECT name, lag FROM replicas ORDER BY name", "DataSet", 80.0, 90.0,
+                "GreaterThan", 5, 10, false);
+        store.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1, HardAfter = 1, StaleAfterIntervals = 2, "
+                + "AlertKeyColumn = 'name', AlertValueColumn = 'lag' WHERE QueryId = ?", query);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyStates(query).equals(Map.of("", "Ok", "r1", "Ok", "r2", "Ok")));
+
+        pgTarget.update("UPDATE replicas SET lag = 95 WHERE name = 'r2'");
+        pgTarget.update("DELETE FROM replicas WHERE name = 'r1'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyStates(query).equals(Map.of("", "Ok", "r1", "NoData", "r2", "Critical")));
+
+        // the query no longer runs on this connection: its alerts go Stale after two intervals without a run
+        store.update("UPDATE monitoring.DatabaseQueries SET Provider = 'Oracle' WHERE QueryId = ?", query);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyStates(query).equals(Map.of("", "Stale", "r1", "NoData", "r2", "Stale")));
+        store.update("UPDATE monitoring.DatabaseQueries SET Provider = 'PostgreSQL' WHERE QueryId = ?", query);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyStates(query).equals(Map.of("", "Ok", "r1", "NoData", "r2", "Critical")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> webhooks(query).size() >= 6);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> webhooks(query).size() == 6);
+        assertThat(webhooks(query)).extracting(h -> h.get("rowKey").asText() + ":" + h.get("from").asText() + ">" + h.get("to").asText())
+                .containsExactlyInAnyOrder("r2:Ok>Critical", "r1:Ok>NoData", ":Ok>Stale", "r2:Critical>Stale", ":Stale>Ok", "r2:Stale>Critical");
+        JsonNode stale = webhooks(query).stream().filter(h -> h.get("to").asText().equals("Stale") && h.get("rowKey").asText().isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(stale.get("reason").asText()).matches("no run for \\d+ s, more than 2\\.0 × the 1 s interval");
+        assertThat(alertmanager(query)).extracting(a -> a.at("/alerts/0/labels/key").asText("")).contains("r1", "r2");
+    }
+
+    private Map<String, String> keyStates(UUID query) {
+        Map<String, String> states = new HashMap<>();
+        store.query("SELECT RowKey, State FROM monitoring.AlertStates WHERE QueryId = ? AND ConnectionId = ?",
+                rs -> {
+                    states.put(rs.getString(1), rs.getString(2));
+                }, query, pg);
+        return states;
     }
 
     private UUID query(String name, String provider, String sql, double warning, double critical, int hardAfter) {
