@@ -1,5 +1,6 @@
 package dev.monitoringworker.notify;
 
+import dev.monitoringworker.security.Secrets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -44,6 +45,7 @@ public class NotificationDelivery {
                 throw new IllegalArgumentException("monitoring.notify." + sink + ".url: required when monitoring.notify.sinks names " + sink);
             }
         }
+        http.values().forEach(NotificationDelivery::keepOutOfLogs);
         this.sinks = List.copyOf(sinks);
         this.http = Map.copyOf(http.entrySet().stream().filter(e -> !e.getValue().url().isBlank())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -52,6 +54,36 @@ public class NotificationDelivery {
         this.retryBaseSeconds = retryBaseSeconds;
         this.retryMaxSeconds = retryMaxSeconds;
         this.giveUpSeconds = giveUpSeconds;
+    }
+
+    /**
+     * A sink's URL (whole, and its path and query, which HTTP client logs show on their own; short paths are no
+     * secret and would mask ordinary text) and its Authorization
+     * value (whole, and its credentials) are masked in every log line, whichever library writes it.
+     */
+    private static void keepOutOfLogs(HttpSink sink) {
+        if (!sink.url().isBlank()) {
+            Secrets.register(sink.url());
+            int path = sink.url().indexOf('/', sink.url().indexOf("//") + 2);
+            int query = sink.url().indexOf('?');
+            if (path > 0 && sink.url().length() - path >= 8) {
+                Secrets.register(sink.url().substring(path));
+            }
+            // Camel masks some query values (token=xxxxxx) before logging the rest: the path and the query on their own
+            if (path > 0 && query > path && query - path >= 8) {
+                Secrets.register(sink.url().substring(path, query));
+            }
+            if (query > 0) {
+                Secrets.register(sink.url().substring(query + 1));
+            }
+        }
+        if (!sink.authorization().isBlank()) {
+            Secrets.register(sink.authorization());
+            int space = sink.authorization().indexOf(' ');
+            if (space > 0) {
+                Secrets.register(sink.authorization().substring(space + 1).trim());
+            }
+        }
     }
 
     public boolean enabled() {

@@ -1,5 +1,6 @@
 package dev.monitoringworker.it;
 
+import dev.monitoringworker.support.HttpReceiver;
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
 import dev.monitoringworker.support.WorkerProcess;
@@ -30,13 +31,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A worker process at DEBUG against a wrong password, an unreachable host and malformed connection strings,
- * each holding a distinctive password: the password appears in no log line, result, job, metric, actuator
+ * each holding a distinctive password, and a notification webhook whose URL and Authorization value are secret and
+ * which refuses every change: none appears in a log line, result, job, notification error, metric, actuator
  * response or JMX attribute (read over remote JMX, as an operator would).
  */
 class SecretLeakIT {
 
     private static final List<String> CANARIES = List.of(
-            "Leak-Canary-Wrong-1", "Leak-Canary-Unreachable-2", "Leak-Canary-Malformed-3", "Leak-Canary-Url-4");
+            "Leak-Canary-Wrong-1", "Leak-Canary-Unreachable-2", "Leak-Canary-Malformed-3", "Leak-Canary-Url-4", "Leak-Canary-Hook-5",
+            "Leak-Canary-Auth-6");
 
     @Test
     void passwordsAppearNowhere(@TempDir Path dir) throws Exception {
@@ -50,13 +53,17 @@ class SecretLeakIT {
         Path console = dir.resolve("console.log");
         Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
 
-        try (WorkerProcess worker = WorkerProcess.start(console, Map.ofEntries(
+        try (HttpReceiver hook = new HttpReceiver(); WorkerProcess worker = WorkerProcess.start(console, Map.ofEntries(
                 Map.entry("spring.datasource.url", storeUrl), Map.entry("spring.datasource.username", "postgres"),
                 Map.entry("server.port", 0), Map.entry("management.server.port", management),
                 Map.entry("spring.h2.console.enabled", false), Map.entry("monitoring.demo.enabled", false),
                 Map.entry("logging.level.root", "DEBUG"), Map.entry("monitoring.poll.interval-ms", 500),
                 Map.entry("monitoring.jmx.remote.port", jmxPort), Map.entry("monitoring.jmx.remote.username", "ops"),
-                Map.entry("monitoring.jmx.remote.password", "jmx-secret")))) {
+                Map.entry("monitoring.jmx.remote.password", "jmx-secret"),
+                Map.entry("monitoring.notify.sinks", "log,webhook"), Map.entry("monitoring.notify.interval-ms", 300)),
+                // a webhook whose URL and Authorization value are secrets, given as documented, that refuses every change
+                Map.of("MONITORING_NOTIFY_WEBHOOK_URL", hook.url("/hooks/" + CANARIES.get(4) + "?token=" + CANARIES.get(4)),
+                        "MONITORING_NOTIFY_WEBHOOK_AUTHORIZATION", "Bearer " + CANARIES.get(5)))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> worker.isAlive() && tableExists(store)
                     && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE Status = 'Running'", Integer.class) == 1);
             store.connection("wrong password", "PostgreSQL", "Host=" + pgUri.getHost() + ";Port=" + pgUri.getPort()
@@ -64,8 +71,19 @@ class SecretLeakIT {
             store.connection("unreachable", "PostgreSQL", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=" + CANARIES.get(1), "leak", 1);
             store.connection("malformed", "PostgreSQL", "Host=db;Password=" + CANARIES.get(2) + ";this part is broken", "leak", 1);
             store.connection("url with password", "PostgreSQL", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + CANARIES.get(3), "leak", 1);
+            hook.down(true);
+            // every failed run turns its alert Unknown at once: changes to notify, through the webhook that refuses them
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET HardAfter = 1");
             UUID job = store.job("leak check", null, null, "leak", 3);
             store.awaitJob(job, "Succeeded", Duration.ofSeconds(90));
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.jdbc().queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.AlertEvents WHERE NotifyError IS NOT NULL", Integer.class) >= 4);
+            List<String> notifyErrors = store.jdbc().queryForList("SELECT NotifyError FROM monitoring.AlertEvents WHERE NotifyError IS NOT NULL",
+                    String.class);
+            assertThat(notifyErrors).allMatch(e -> e.equals("sink 'webhook' answered HTTP 503 Service Unavailable")
+                    || e.equals("not sent: a sink failed earlier in the same round"));
+            assertThat(hook.refused()).as("the webhook was reached").isPositive();
+            assertNoCanary("notification errors", String.join("\n", notifyErrors));
 
             List<String> results = store.jdbc().queryForList(
                     "SELECT CONCAT(ErrorMessage, ' | ', Details, ' | ', ResultText) FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", String.class, job);

@@ -20,7 +20,13 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** The worker from this build's classes and test classpath. */
     public static WorkerProcess start(Path console, Map<String, Object> properties) throws IOException {
-        return start(console, List.of("-cp", System.getProperty("java.class.path"), MonitoringWorkerApplication.class.getName()), properties);
+        return start(console, properties, Map.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with environment variables: where secrets go, as on a real deployment. */
+    public static WorkerProcess start(Path console, Map<String, Object> properties, Map<String, String> environment) throws IOException {
+        return start(console, List.of("-cp", System.getProperty("java.class.path"), MonitoringWorkerApplication.class.getName()), properties,
+                environment);
     }
 
     /** The worker from the jar this build packaged, exactly as it ships. */
@@ -28,16 +34,19 @@ public final class WorkerProcess implements AutoCloseable {
         try (var files = java.nio.file.Files.list(Path.of("target"))) {
             Path jar = files.filter(p -> p.getFileName().toString().matches("monitoring-worker-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn verify, not mvn test"));
-            return start(console, List.of("-Xmx256m", "-jar", jar.toString()), properties);
+            return start(console, List.of("-Xmx256m", "-jar", jar.toString()), properties, Map.of());
         }
     }
 
-    private static WorkerProcess start(Path console, List<String> launch, Map<String, Object> properties) throws IOException {
+    private static WorkerProcess start(Path console, List<String> launch, Map<String, Object> properties, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new WorkerProcess(process);
     }
 
