@@ -1,6 +1,8 @@
 -- Moves an alert for what did not happen (no run: Stale; a key no longer returned: NoData), fenced by the Sequence
 -- it was read with like update-alert-state.sql. Its last value and when it was last seen stay as they were.
 UPDATE monitoring.AlertStates
-   SET State = :#State, PendingState = NULL, PendingCount = 0, StateSince = (now() AT TIME ZONE 'UTC'), Sequence = :#Sequence,
+   SET AcknowledgedBy = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedBy END,
+       AcknowledgedAt = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedAt END,
+       State = :#State, PendingState = NULL, PendingCount = 0, StateSince = (now() AT TIME ZONE 'UTC'), Sequence = :#Sequence,
        LastMessage = :#LastMessage, ModifiedAt = (now() AT TIME ZONE 'UTC')
  WHERE ConnectionId = :#ConnectionId AND QueryId = :#QueryId AND RowKey = :#RowKey AND Sequence = :#ReadSequence

@@ -1,6 +1,9 @@
 -- Moves an alert on, fenced by the Sequence it was read with: a state another worker moved meanwhile is kept.
+-- A new state clears the acknowledgement of the old one.
 UPDATE monitoring.AlertStates
-   SET StateSince = CASE WHEN State <> :#State THEN SYSUTCDATETIME() ELSE StateSince END,
+   SET AcknowledgedBy = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedBy END,
+       AcknowledgedAt = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedAt END,
+       StateSince = CASE WHEN State <> :#State THEN SYSUTCDATETIME() ELSE StateSince END,
        State = :#State, PendingState = :#PendingState, PendingCount = :#PendingCount, DataState = :#DataState,
        IsFlapping = :#IsFlapping, History = :#History, LastSeenAt = SYSUTCDATETIME(), Sequence = :#Sequence,
        LastValue = :#LastValue, LastMessage = :#LastMessage, ModifiedAt = SYSUTCDATETIME()

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,15 +30,17 @@ import java.util.UUID;
  * java -jar monitoring-worker.jar encrypt --connection-id=&lt;uuid&gt;   &lt; connection string on stdin
  * java -jar monitoring-worker.jar reencrypt [--batch-size=500]
  * java -jar monitoring-worker.jar encrypt-plaintext [--batch-size=500]
+ * java -jar monitoring-worker.jar hash-password   &lt; password on stdin (bcrypt hash for monitoring.api.users)
  * </pre>
  */
 public final class Commands {
 
-    public static final Set<String> NAMES = Set.of("encrypt", "reencrypt", "encrypt-plaintext");
+    public static final Set<String> NAMES = Set.of("encrypt", "reencrypt", "encrypt-plaintext", "hash-password");
     private static final String USAGE = """
             usage: java -jar monitoring-worker.jar encrypt --connection-id=<ConnectionId>  (connection string on standard input)
                    java -jar monitoring-worker.jar reencrypt [--batch-size=500]
                    java -jar monitoring-worker.jar encrypt-plaintext [--batch-size=500]
+                   java -jar monitoring-worker.jar hash-password  (password on standard input; prints its bcrypt hash)
             Spring properties (--spring.datasource.url=..., --monitoring.security.key-ring-file=...) apply as for the worker.""";
 
     private Commands() {
@@ -46,6 +49,9 @@ public final class Commands {
     /** @return the process exit code: 0 done, 1 failed, 2 misused */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         String command = args[0];
+        if (command.equals("hash-password")) {
+            return hashPassword(in, out, err);
+        }
         UUID connectionId = null;
         int batchSize = 500;
         List<String> springArgs = new ArrayList<>();
@@ -93,6 +99,22 @@ public final class Commands {
             return 1;
         } catch (RuntimeException e) {
             err.println(command + ": " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    /** A bcrypt hash for a status page / API user; the password comes on standard input, never as an argument. */
+    private static int hashPassword(InputStream in, PrintStream out, PrintStream err) {
+        try {
+            String password = stripLineEnd(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (password.length() < 8) {
+                err.println("hash-password: pipe a password of at least 8 characters into standard input");
+                return 2;
+            }
+            out.println(new BCryptPasswordEncoder().encode(password));
+            return 0;
+        } catch (IOException e) {
+            err.println("hash-password: " + e.getMessage());
             return 1;
         }
     }

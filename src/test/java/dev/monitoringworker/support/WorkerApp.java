@@ -30,6 +30,8 @@ public final class WorkerApp {
         p.put("monitoring.worker.name", "test-worker-" + SEQUENCE.get());
         p.put("monitoring.worker.environment", "it");
         p.put("monitoring.demo.enabled", false);
+        // without configured users the worker makes an admin whose password it writes here
+        p.put("monitoring.api.initial-password-file", "target/initial-admin-password-" + SEQUENCE.get());
         p.put("monitoring.poll.interval-ms", 200);
         p.put("monitoring.schedule.interval-ms", 1000);
         p.put("monitoring.heartbeat.interval-ms", 500);

@@ -1,0 +1,105 @@
+package dev.monitoringworker.web;
+
+import dev.monitoringworker.store.StoreDialect;
+import dev.monitoringworker.web.api.StoreApi;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may reach what. The management port's actuator endpoints (health, info, prometheus) stay open as before;
+ * everything on the application port needs a user: the status page signs in with a form, API clients send HTTP
+ * Basic. API answers without a user are 401 JSON with no Basic challenge, so a browser never caches credentials
+ * it could replay across sites; requests with an Authorization header need no CSRF token, page sessions do.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSecurity {
+
+    @Bean
+    UserDetailsService apiUsers(Environment env) {
+        ResolvableType entries = ResolvableType.forClassWithGenerics(List.class,
+                ResolvableType.forClassWithGenerics(Map.class, String.class, String.class));
+        List<Map<String, String>> configured = Binder.get(env).<List<Map<String, String>>>bind("monitoring.api.users", Bindable.of(entries))
+                .orElse(List.of());
+        return new InMemoryUserDetailsManager(ApiUsers.load(configured, env.getProperty("monitoring.api.users-file", ""),
+                Path.of(env.getProperty("monitoring.api.initial-password-file", "data/initial-admin-password"))));
+    }
+
+    @Bean
+    StoreApi storeApi(NamedParameterJdbcTemplate jdbc, Environment env) {
+        return new StoreApi(jdbc, StoreDialect.fromKey(env.getProperty("monitoring.store.dialect")));
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name()).implies(Role.OPERATOR.name())
+                .role(Role.OPERATOR.name()).implies(Role.VIEWER.name()).build();
+    }
+
+    /** Actuator on the management port: what it exposes (health, info, prometheus) is readable as before. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain actuator(HttpSecurity http, Environment env) throws Exception {
+        // exposed endpoints, and the paths of those not exposed, which answer 404 as without security
+        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
+                        new AntPathRequestMatcher(env.getProperty("management.endpoints.web.base-path", "/actuator") + "/**")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain application(HttpSecurity http, Environment env) throws Exception {
+        // the embedded store's console, by path: it may be switched off, and then has no beans to ask
+        AntPathRequestMatcher h2Console = new AntPathRequestMatcher(env.getProperty("spring.h2.console.path", "/h2-console") + "/**");
+        AuthenticationEntryPoint api = (request, response, e) -> {
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getWriter().write("{\"status\":401,\"error\":\"sign in: HTTP Basic with a configured user\"}");
+        };
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(h2Console).hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/keys").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/jobs", "/api/v1/jobs/*/cancel", "/api/v1/alerts/acknowledge",
+                                "/api/v1/worker/claiming/*").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/login", "/error").permitAll()
+                        .anyRequest().hasRole(Role.VIEWER.name()))
+                .formLogin(f -> f.defaultSuccessUrl("/", false))
+                .httpBasic(b -> b.authenticationEntryPoint(api))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(api, new AntPathRequestMatcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(api, new AntPathRequestMatcher("/v3/api-docs/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+                .csrf(c -> c.ignoringRequestMatchers(h2Console)
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+}

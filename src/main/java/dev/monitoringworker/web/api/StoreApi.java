@@ -1,0 +1,92 @@
+package dev.monitoringworker.web.api;
+
+import dev.monitoringworker.store.StoreDialect;
+import dev.monitoringworker.store.StoreSql;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.Authentication;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The API's reads and writes of the store, one statement file each ({@code sql/<dialect>/api-*.sql}). Rows come
+ * back with the design's column names in lowerCamelCase, whatever case the store answers in, and store times as
+ * UTC instants.
+ */
+public class StoreApi {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final StoreDialect dialect;
+
+    public StoreApi(NamedParameterJdbcTemplate jdbc, StoreDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** @param columns the statement's columns as the design spells them, in the order to show them */
+    public List<Map<String, Object>> read(String statement, Map<String, ?> params, String... columns) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> raw : jdbc.queryForList(StoreSql.load(dialect, statement), params)) {
+            Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            row.putAll(raw);
+            Map<String, Object> named = new LinkedHashMap<>();
+            for (String column : columns) {
+                named.put(Character.toLowerCase(column.charAt(0)) + column.substring(1), json(row.get(column)));
+            }
+            out.add(named);
+        }
+        return out;
+    }
+
+    public int write(String statement, Map<String, ?> params) {
+        return jdbc.update(StoreSql.load(dialect, statement), params);
+    }
+
+    public LocalDateTime storeNow() {
+        Object now = jdbc.queryForList(StoreSql.load(dialect, "api-store-now"), Map.of()).get(0).values().iterator().next();
+        return now instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
+    }
+
+    /** Parameters with every given name present (NULL when absent), as optional filters expect. */
+    public static Map<String, Object> params(Object... pairs) {
+        Map<String, Object> p = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put((String) pairs[i], pairs[i + 1] instanceof String s && s.isBlank() ? null : pairs[i + 1]);
+        }
+        return p;
+    }
+
+    /** The signed-in user's name: CreatedBy / ModifiedBy of what they change. */
+    public static String user(Authentication who) {
+        return who == null ? "api" : who.getName();
+    }
+
+    private static Object json(Object v) {
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (v instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        if (v instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return v;
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? Collections.emptyList() : list;
+    }
+}

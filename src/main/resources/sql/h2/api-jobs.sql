@@ -1,0 +1,7 @@
+-- Jobs, newest first, optionally of one Status.
+SELECT JobId, JobType, JobName, Priority, Status, ConnectionId, QueryId, Environment, WorkerInstanceId, ScheduledAt, StartedAt,
+       CompletedAt, Attempt, MaxAttempts, NextAttemptAt, LastError, DurationMs, CreatedAt, CreatedBy, ModifiedAt, ModifiedBy
+  FROM monitoring.WorkerJobs
+ WHERE (CAST(:#Status AS VARCHAR(400)) IS NULL OR Status = CAST(:#Status AS VARCHAR(400)))
+ ORDER BY ScheduledAt DESC
+ OFFSET 0 ROWS FETCH NEXT :#Limit ROWS ONLY

@@ -1,0 +1,7 @@
+-- A connection changed through the API; a NULL ConnectionString keeps the stored (encrypted) one.
+UPDATE monitoring.DatabaseConnections
+   SET ConnectionName = :#ConnectionName, Provider = :#Provider, ConnectionString = COALESCE(:#ConnectionString, ConnectionString),
+       Environment = :#Environment, IsEnabled = :#IsEnabled, ConnectionTimeoutSeconds = :#ConnectionTimeoutSeconds,
+       CommandTimeoutSeconds = :#CommandTimeoutSeconds, MaxConcurrency = :#MaxConcurrency, Tags = :#Tags, Description = :#Description,
+       ModifiedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), ModifiedBy = :#UserName
+ WHERE ConnectionId = :#ConnectionId

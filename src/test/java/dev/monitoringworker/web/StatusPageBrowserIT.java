@@ -1,0 +1,113 @@
+package dev.monitoringworker.web;
+
+import dev.monitoringworker.support.Browser;
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.WorkerApp;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The status page in headless Chromium against a running pipeline (PostgreSQL store, two PostgreSQL targets):
+ * sign in, the grid fills in, a cell turns red when the test moves a target's value across its threshold, the
+ * environment filter narrows the grid, and a connection's link opens its history. Screenshots: target/screenshots.
+ */
+class StatusPageBrowserIT {
+
+    private static final String CELL = "td.cell[data-connection='%s'][data-query='replication lag']";
+
+    @Test
+    void aViewerSeesTheGridFillChangeColourFilterAndFollowsAConnectionToItsHistory() {
+        String storeUrl = TestDatabases.newPostgresDatabase("page");
+        String ordersUrl = TestDatabases.newPostgresDatabase("orders");
+        String billingUrl = TestDatabases.newPostgresDatabase("billing");
+        JdbcTemplate orders = new JdbcTemplate(TestDatabases.postgresDataSource(ordersUrl));
+        JdbcTemplate billing = new JdbcTemplate(TestDatabases.postgresDataSource(billingUrl));
+        for (JdbcTemplate target : List.of(orders, billing)) {
+            target.execute("CREATE TABLE replica_lag (seconds DOUBLE PRECISION)");
+            target.update("INSERT INTO replica_lag VALUES (12)");
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("monitoring.schedule.interval-ms", 500);
+        settings.put("monitoring.api.users[0].name", "vera");
+        settings.put("monitoring.api.users[0].role", "viewer");
+        settings.put("monitoring.api.users[0].password-hash", new BCryptPasswordEncoder(4).encode("vera-reads-1"));
+        ConfigurableApplicationContext worker = WorkerApp.start(storeUrl, "postgres", "", settings);
+        ChromeDriver browser = Browser.start();
+        try {
+            Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
+            store.connection("orders-db", "PostgreSQL", ordersUrl, "production", 5);
+            store.connection("billing-db", "PostgreSQL", billingUrl, "test", 5);
+            UUID query = store.query("replication lag", null, "SELECT seconds FROM replica_lag", "Scalar", 80.0, 90.0, "GreaterThan", 5, 10, false);
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1, HardAfter = 1 WHERE QueryId = ?", query);
+            String base = "http://localhost:" + worker.getEnvironment().getProperty("local.server.port");
+
+            browser.get(base + "/?refresh=2");
+            assertThat(browser.getCurrentUrl()).as("signed out: the login form").endsWith("/login");
+            browser.findElement(By.name("username")).sendKeys("vera");
+            browser.findElement(By.name("password")).sendKeys("vera-reads-1");
+            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+
+            await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> state(browser, "orders-db").equals("Ok")
+                    && state(browser, "billing-db").equals("Ok"));
+            assertThat(cell(browser, "orders-db").getText()).contains("12");
+            assertThat(background(browser, "orders-db")).as("Ok is green").isEqualTo("rgb(46, 125, 50)");
+            assertThat(browser.findElement(By.id("no-alerts")).getText()).isEqualTo("Nothing is red.");
+            Browser.screenshot(browser, "status-page-ok");
+
+            orders.update("UPDATE replica_lag SET seconds = 97");
+            await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> state(browser, "orders-db").equals("Critical"));
+            assertThat(background(browser, "orders-db")).as("Critical is red").isEqualTo("rgb(198, 40, 40)");
+            assertThat(cell(browser, "orders-db").getText()).contains("Critical 97");
+            assertThat(state(browser, "billing-db")).isEqualTo("Ok");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr[data-alert=Critical]")).size() == 1);
+            assertThat(browser.findElement(By.cssSelector("tr[data-alert=Critical]")).getText()).contains("replication lag", "orders-db");
+            assertThat(browser.findElement(By.cssSelector("[data-count=Critical]")).getText()).isEqualTo("1 Critical");
+            Browser.screenshot(browser, "status-page-critical");
+
+            new Select(browser.findElement(By.id("environment"))).selectByValue("test");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(String.format(CELL, "orders-db"))).isEmpty()
+                    && state(browser, "billing-db").equals("Ok"));
+            assertThat(browser.getCurrentUrl()).contains("environment=test");
+            Browser.screenshot(browser, "status-page-filtered");
+
+            browser.findElement(By.linkText("billing-db")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("connection-name")).getText().equals("billing-db")
+                    && !browser.findElements(By.cssSelector("tr[data-status=Ok]")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#trends svg.spark"))).as("a trend line per query").hasSize(1);
+            assertThat(browser.findElement(By.id("history")).getText()).contains("replication lag", "12");
+            Browser.screenshot(browser, "connection-history");
+        } finally {
+            browser.quit();
+            worker.close();
+        }
+    }
+
+    private static WebElement cell(ChromeDriver browser, String connection) {
+        return browser.findElement(By.cssSelector(String.format(CELL, connection)));
+    }
+
+    private static String state(ChromeDriver browser, String connection) {
+        return cell(browser, connection).getAttribute("data-state");
+    }
+
+    private static String background(ChromeDriver browser, String connection) {
+        return cell(browser, connection).getCssValue("background-color").replace("rgba", "rgb").replace(", 1)", ")");
+    }
+}
