@@ -34,7 +34,8 @@ import java.util.Map;
  * Who may reach what. The management port's actuator endpoints (health, info, prometheus) stay open as before;
  * everything on the application port needs a user: the status page signs in with a form, API clients send HTTP
  * Basic. API answers without a user are 401 JSON with no Basic challenge, so a browser never caches credentials
- * it could replay across sites; requests with an Authorization header need no CSRF token, page sessions do.
+ * it could replay across sites; requests with an Authorization header (or, on the API, without any session) need
+ * no CSRF token, page sessions do.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurity {
@@ -98,7 +99,10 @@ public class WebSecurity {
                         .defaultAuthenticationEntryPointFor(api, new AntPathRequestMatcher("/v3/api-docs/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
                 .csrf(c -> c.ignoringRequestMatchers(h2Console)
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        // no session, no ambient credential to abuse: an API call without one is answered 401, not 403
+                        .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
+                                && request.getRequestURI().startsWith("/api/")))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .build();
     }

@@ -72,8 +72,9 @@ public class OperationsApi {
             throw ApiException.invalid("queryId", "queryId is required");
         }
         String rowKey = ack.rowKey() == null ? "" : ack.rowKey();
-        if (store.write("api-acknowledge-alert", params("ConnectionId", ack.connectionId(), "QueryId", ack.queryId(), "RowKey", rowKey,
-                "UserName", user(who))) == 0) {
+        Map<String, Object> p = params("ConnectionId", ack.connectionId(), "QueryId", ack.queryId(), "UserName", user(who));
+        p.put("RowKey", rowKey);                                   // '' is the (connection, query) alert itself, not an absent key
+        if (store.write("api-acknowledge-alert", p) == 0) {
             throw new ApiException(HttpStatus.NOT_FOUND, null, "no alert that is not Ok for connection " + ack.connectionId() + ", query "
                     + ack.queryId() + (rowKey.isEmpty() ? "" : ", key '" + rowKey + "'"));
         }

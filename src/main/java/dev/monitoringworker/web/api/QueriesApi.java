@@ -143,7 +143,7 @@ public class QueriesApi {
                         in.comparisonOperator() == null ? "GreaterThan" : in.comparisonOperator());
                 operator = t.operator().designName();
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(e.getMessage().contains("perator") ? "comparisonOperator" : "warningThreshold", e.getMessage());
+                throw ApiException.invalid(e.getMessage().startsWith("WarningThreshold") ? "warningThreshold" : "comparisonOperator", e.getMessage());
             }
         }
         Map<String, Object> p = params("QueryId", id, "QueryName", name, "QueryType", queryType, "SqlQuery", sql, "ResultType", resultType,

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public class StoreApi {
         return now instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
     }
 
-    /** Parameters with every given name present (NULL when absent), as optional filters expect. */
+    /** Parameters with every given name present, blank text as NULL (an absent filter), as optional filters expect. */
     public static Map<String, Object> params(Object... pairs) {
         Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -84,9 +83,5 @@ public class StoreApi {
             }
         }
         return v;
-    }
-
-    static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? Collections.emptyList() : list;
     }
 }
