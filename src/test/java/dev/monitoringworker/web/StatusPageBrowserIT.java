@@ -60,6 +60,7 @@ class StatusPageBrowserIT {
 
             browser.get(base + "/?refresh=2");
             assertThat(browser.getCurrentUrl()).as("signed out: the login form").endsWith("/login");
+            Browser.screenshot(browser, "login");
             browser.findElement(By.name("username")).sendKeys("vera");
             browser.findElement(By.name("password")).sendKeys("vera-reads-1");
             browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();

@@ -5,6 +5,8 @@ import dev.monitoringworker.security.KeyRingSource;
 import dev.monitoringworker.worker.WorkerControl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,7 @@ import static dev.monitoringworker.web.api.StoreApi.user;
 @Tag(name = "Operations", description = "Workers: viewer. Pause/resume claiming, acknowledge alerts: operator. Keys: admin.")
 public class OperationsApi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsApi.class);
     static final String[] WORKER_COLUMNS = {"WorkerInstanceId", "WorkerName", "MachineName", "Version", "Environment", "Status", "StartedAt",
             "LastHeartbeatAt", "StoppedAt", "HeartbeatAgeSeconds", "RunningJobs"};
 
@@ -52,13 +55,15 @@ public class OperationsApi {
 
     @PostMapping("/worker/claiming/pause")
     @Operation(summary = "This worker stops claiming jobs; running jobs finish (as the JMX operation pauseClaiming)")
-    public Map<String, Object> pause() {
+    public Map<String, Object> pause(Authentication who) {
+        LOG.info("Claiming pause asked for by {}", user(who));
         return Map.of("worker", control.getWorkerName(), "result", control.pauseClaiming());
     }
 
     @PostMapping("/worker/claiming/resume")
     @Operation(summary = "This worker claims jobs again")
-    public Map<String, Object> resume() {
+    public Map<String, Object> resume(Authentication who) {
+        LOG.info("Claiming resume asked for by {}", user(who));
         return Map.of("worker", control.getWorkerName(), "result", control.resumeClaiming());
     }
 
