@@ -120,6 +120,11 @@ public class NotificationDelivery {
         }
     }
 
+    /** Whether to claim again at once: the round was full (more may be due) and no sink failed in it. */
+    public boolean fullRound(int claimed) {
+        return claimed >= batchSize && !failedThisRound;
+    }
+
     public boolean sinkFailedThisRound() {
         return failedThisRound;
     }

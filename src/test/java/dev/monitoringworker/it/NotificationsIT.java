@@ -54,6 +54,7 @@ class NotificationsIT {
         settings.put("monitoring.schedule.interval-ms", 500);
         settings.put("monitoring.notify.sinks", "log,webhook,alertmanager");
         settings.put("monitoring.notify.interval-ms", 200);
+        settings.put("monitoring.notify.batch-size", 2);        // full rounds: the route claims again at once
         settings.put("monitoring.alerts.stale-check-interval-ms", 500);
         settings.put("monitoring.notify.retry-base-seconds", 1);
         settings.put("monitoring.notify.retry-max-seconds", 2);

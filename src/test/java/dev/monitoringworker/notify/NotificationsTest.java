@@ -126,6 +126,11 @@ class NotificationsTest {
                     .containsEntry("NotifyError", "not sent: a sink failed earlier in the same round");
             delivery.claim();
             assertThat(delivery.sinkFailedThisRound()).isFalse();
+            assertThat(delivery.fullRound(20)).as("a full round: more may be due").isTrue();
+            assertThat(delivery.fullRound(7)).isFalse();
+            delivery.failed(notice("StateChanged", "Ok", "Critical", 1, 0), new ConnectException("Connection refused"));
+            assertThat(delivery.fullRound(20)).as("a sink failed: wait for the next tick").isFalse();
+            delivery.claim();
             assertThat(delivery.recipients()).isEqualTo("direct:notify-log,direct:notify-webhook");
         }
 
