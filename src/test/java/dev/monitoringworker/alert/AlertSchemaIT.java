@@ -131,15 +131,19 @@ class AlertSchemaIT {
     }
 
     private static DataSource migrated(String dialect) {
-        DataSource store = dialect.equals("h2")
-                ? new DriverManagerDataSource("jdbc:h2:mem:alerts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")
-                : TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("alerts"));
+        return migrate(dialect.equals("h2") ? new DriverManagerDataSource("jdbc:h2:mem:alerts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")
+                : TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("alerts")), dialect);
+    }
+
+    /** The store's schema as the worker's migrations make it. */
+    static DataSource migrate(DataSource store, String dialect) {
         Flyway.configure().dataSource(store).locations("classpath:db/migration/" + dialect).schemas("monitoring")
                 .table("monitoringworker_schema_history").load().migrate();
         return store;
     }
 
-    private static LocalDateTime storeNow(JdbcTemplate jdbc, String dialect) {
+    /** The store's clock, read the way its statements read it. */
+    static LocalDateTime storeNow(JdbcTemplate jdbc, String dialect) {
         return jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
                 : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class);
     }

@@ -1,13 +1,11 @@
 package dev.monitoringworker.alert;
 
 import dev.monitoringworker.support.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +28,12 @@ class BacktestIT {
         String url = dialect.equals("h2") ? "jdbc:h2:mem:backtest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                 : TestDatabases.newPostgresDatabase("backtest");
         String user = dialect.equals("h2") ? "sa" : "postgres";
-        DataSource store = dialect.equals("h2") ? new DriverManagerDataSource(url, user, "") : TestDatabases.postgresDataSource(url);
-        Flyway.configure().dataSource(store).locations("classpath:db/migration/" + dialect).schemas("monitoring")
-                .table("monitoringworker_schema_history").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(store);
+        JdbcTemplate jdbc = new JdbcTemplate(AlertSchemaIT.migrate(dialect.equals("h2") ? new DriverManagerDataSource(url, user, "")
+                : TestDatabases.postgresDataSource(url), dialect));
         UUID query = UUID.randomUUID();
         jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery, WarningThreshold, CriticalThreshold, ComparisonOperator, "
                 + "HardAfter) VALUES (?, 'replication lag', 'SELECT 1', 80, 90, 'GreaterThan', 1)", query);
-        LocalDateTime now = jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
-                : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class);
+        LocalDateTime now = AlertSchemaIT.storeNow(jdbc, dialect);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         String insert = "INSERT INTO monitoring.DatabaseMonitoringResults (ConnectionId, QueryId, Status, ResultValue, ErrorMessage, ExecutedAt) "

@@ -99,12 +99,9 @@ public class ConnectionsApi {
     }
 
     private Map<String, Object> enabled(UUID id, boolean enabled, Authentication who) {
-        Map<String, Object> current = one(id);
-        ConnectionInput keep = new ConnectionInput((String) current.get("connectionName"), (String) current.get("provider"), null,
-                (String) current.get("environment"), enabled, (Integer) current.get("connectionTimeoutSeconds"),
-                (Integer) current.get("commandTimeoutSeconds"), (Integer) current.get("maxConcurrency"), (String) current.get("tags"),
-                (String) current.get("description"));
-        store.write("api-update-connection", row(id, keep, user(who)));
+        if (store.write("api-set-connection-enabled", params("ConnectionId", id, "IsEnabled", enabled, "UserName", user(who))) == 0) {
+            throw ApiException.notFound("connection " + id);
+        }
         return one(id);
     }
 

@@ -99,15 +99,9 @@ public class QueriesApi {
     }
 
     private Map<String, Object> enabled(UUID id, boolean enabled, Authentication who) {
-        Map<String, Object> q = one(id);
-        Row r = Row.of(q);
-        QueryInput keep = new QueryInput(r.string("queryName"), r.string("queryType"), r.string("sqlQuery"), r.string("resultType"),
-                r.string("description"), r.string("provider"), r.decimal("warningThreshold"), r.decimal("criticalThreshold"),
-                r.string("comparisonOperator"), r.integer("intervalSeconds"), r.integer("timeoutSeconds"), r.integer("maxRows"),
-                r.flag("allowWrite", false), enabled, r.decimal("warningRecovery"), r.decimal("criticalRecovery"), r.integer("hardAfter"),
-                r.decimal("flapLowPercent"), r.decimal("flapHighPercent"), r.decimal("staleAfterIntervals"), r.string("alertKeyColumn"),
-                r.string("alertValueColumn"));
-        store.write("api-update-query", row(id, keep, user(who)));
+        if (store.write("api-set-query-enabled", params("QueryId", id, "IsEnabled", enabled, "UserName", user(who))) == 0) {
+            throw ApiException.notFound("query " + id);
+        }
         return one(id);
     }
 

@@ -46,10 +46,12 @@ public class StatusApi {
         Map<String, Object> out = new LinkedHashMap<>();
         LocalDateTime now = store.storeNow();
         out.put("storeNow", now.toInstant(ZoneOffset.UTC));
-        List<Map<String, Object>> everything = store.read("api-status-grid", params("Environment", null, "Provider", null), GRID_COLUMNS);
+        // one read: the filter choices come from all of it, the grid is the part the filters keep
+        List<Map<String, Object>> everything = store.read("api-status-grid", Map.of(), GRID_COLUMNS);
         out.put("environments", distinct(everything, "environment"));
         out.put("providers", distinct(everything, "provider"));
-        out.put("grid", store.read("api-status-grid", params("Environment", environment, "Provider", provider), GRID_COLUMNS));
+        out.put("grid", everything.stream().filter(c -> matches(environment, c.get("environment")) && matches(provider, c.get("provider")))
+                .toList());
         out.put("alerts", results.alerts(environment, provider, null, null, null, 200));
         out.put("workers", operations.workers());
         out.put("queue", store.read("api-queue", Map.of(), QUEUE_COLUMNS));
@@ -71,6 +73,10 @@ public class StatusApi {
     private List<Map<String, Object>> series(UUID connectionId, int hours, int points, LocalDateTime now) {
         return store.read("api-series", params("ConnectionId", connectionId, "Since", Timestamp.valueOf(now.minusHours(Math.max(1, Math.min(hours, 24 * 31)))),
                 "Points", Math.max(2, Math.min(points, 500))), SERIES_COLUMNS);
+    }
+
+    private static boolean matches(String filter, Object value) {
+        return filter == null || filter.isBlank() || filter.equals(value);
     }
 
     private static List<String> distinct(List<Map<String, Object>> rows, String column) {

@@ -1,0 +1,4 @@
+-- Enables or disables a connection through the API; nothing else of the row changes.
+UPDATE monitoring.DatabaseConnections
+   SET IsEnabled = :#IsEnabled, ModifiedAt = (now() AT TIME ZONE 'UTC'), ModifiedBy = :#UserName
+ WHERE ConnectionId = :#ConnectionId
