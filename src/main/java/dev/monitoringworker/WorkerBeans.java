@@ -17,12 +17,11 @@ import dev.monitoringworker.notify.NotificationPayloads;
 import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
-import dev.monitoringworker.security.ManagementSurface;
+import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
 import dev.monitoringworker.worker.HeartbeatStore;
-import dev.monitoringworker.worker.RemoteJmx;
 import dev.monitoringworker.worker.WorkerControl;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
@@ -120,8 +119,8 @@ public class WorkerBeans {
     }
 
     @Bean(destroyMethod = "close")
-    TargetPools targetPools(ConnectionStringCipher cipher) {
-        return new TargetPools(cipher);
+    TargetPools targetPools(ConnectionStringCipher cipher, Environment env) {
+        return new TargetPools(cipher, H2Targets.enabled(env));
     }
 
     /** A circuit breaker per connection; its state and calls on /actuator/prometheus as resilience4j_circuitbreaker_*. */
@@ -179,14 +178,6 @@ public class WorkerBeans {
         return new WorkerShutdown(control);
     }
 
-    /** Remote JMX, only when monitoring.jmx.remote.port is set (and then only with credentials). */
-    @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("monitoring.jmx.remote.port")
-    RemoteJmx remoteJmx(Environment env) throws java.io.IOException {
-        return RemoteJmx.start(env.getRequiredProperty("monitoring.jmx.remote.port", Integer.class),
-                env.getProperty("monitoring.jmx.remote.username"), env.getProperty("monitoring.jmx.remote.password"));
-    }
-
     @Bean(destroyMethod = "close")
     HeartbeatStore heartbeatStore(DataSourceProperties store) {
         return new HeartbeatStore(store);
@@ -206,11 +197,6 @@ public class WorkerBeans {
                 // nothing to do once started
             }
         };
-    }
-
-    @Bean
-    ManagementSurface managementSurface(Environment env) {
-        return ManagementSurface.checked(env);
     }
 
     /** Runs (connection x query) work items; separate from the job threads so jobs and their items cannot starve each other. */

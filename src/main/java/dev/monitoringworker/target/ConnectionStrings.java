@@ -1,9 +1,14 @@
 package dev.monitoringworker.target;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,25 +42,79 @@ public final class ConnectionStrings {
             Provider.Oracle, Map.of(),
             Provider.H2, Map.of());
 
+    private static final Pattern ASSIGNED_PASSWORD = Pattern.compile(
+            "(?i)(?:^|[;?&\\s(])\\s*(password|pwd|sslpassword|keyStorePassword|trustStorePassword)\\s*=\\s*(\\{[^}]*}|'[^']*'|\"[^\"]*\"|[^;&)]*)");
+    private static final Pattern AUTHORITY_PASSWORD = Pattern.compile("//[^/@?;:\\s]*:([^/@?;\\s]+)@");
+    private static final Pattern ORACLE_PASSWORD = Pattern.compile("(?i)^jdbc:oracle:[a-z0-9]+:[^/@:]*/([^@]+)@");
+
     private static final Map<Provider, Integer> DEFAULT_PORTS = Map.of(
             Provider.SqlServer, 1433, Provider.PostgreSQL, 5432, Provider.MySQL, 3306, Provider.Oracle, 1521);
 
     private ConnectionStrings() {
     }
 
-    /** @throws ConnectionStringException saying what is wrong, naming keys but never secret values */
-    public static JdbcTarget translate(Provider provider, String connectionString) {
+    /**
+     * @param h2Enabled whether H2 may be a target here (the embedded demo's own store); otherwise Provider H2 is refused
+     * @throws ConnectionStringException saying what is wrong, naming keys but never secret values
+     */
+    public static JdbcTarget translate(Provider provider, String connectionString, boolean h2Enabled) {
+        if (provider == Provider.H2 && !h2Enabled) {
+            throw new ConnectionStringException("Provider H2 is for the embedded demo only and is not enabled on this worker "
+                    + "(monitoring.targets.h2-enabled)");
+        }
         String raw = connectionString == null ? "" : connectionString.trim();
         if (raw.isEmpty()) {
             throw new ConnectionStringException("ConnectionString is empty");
         }
+        JdbcTarget target;
         if (raw.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            return fromJdbcUrl(provider, raw);
-        }
-        if (provider == Provider.H2) {
+            target = fromJdbcUrl(provider, raw);
+        } else if (provider == Provider.H2) {
             throw new ConnectionStringException("an H2 ConnectionString must be a JDBC URL (jdbc:h2:...)");
+        } else {
+            target = fromKeyValues(provider, parse(raw));
         }
-        return fromKeyValues(provider, parse(raw));
+        ConnectionProperties.check(provider, target);
+        return target;
+    }
+
+    /**
+     * The secrets a connection string holds, in every form a driver may echo in a message: a password assigned to a
+     * key ({@code Password=...}, {@code password={...}}, {@code ?password=...}, quoted or URL-encoded) and credentials
+     * in a URL's authority ({@code //user:secret@host}, Oracle's {@code user/secret@host}).
+     */
+    public static List<String> secretsIn(String connectionString) {
+        List<String> secrets = new ArrayList<>();
+        if (connectionString == null) {
+            return secrets;
+        }
+        Matcher assigned = ASSIGNED_PASSWORD.matcher(connectionString);
+        while (assigned.find()) {
+            String value = assigned.group(2);
+            if (value.length() > 1 && (value.startsWith("{") && value.endsWith("}") || value.startsWith("'") && value.endsWith("'")
+                    || value.startsWith("\"") && value.endsWith("\""))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            secrets.add(value);
+        }
+        Matcher authority = AUTHORITY_PASSWORD.matcher(connectionString);
+        while (authority.find()) {
+            secrets.add(authority.group(1));
+        }
+        Matcher oracle = ORACLE_PASSWORD.matcher(connectionString);
+        if (oracle.find()) {
+            secrets.add(oracle.group(1));
+        }
+        List<String> decoded = new ArrayList<>();
+        for (String secret : secrets) {
+            try {
+                decoded.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notEncoded) {
+                // the value as written is registered already
+            }
+        }
+        secrets.addAll(decoded);
+        return secrets;
     }
 
     private static JdbcTarget fromJdbcUrl(Provider provider, String url) {
@@ -73,7 +132,28 @@ public final class ConnectionStrings {
         }
         // the MariaDB driver serves MySQL servers too, under its own scheme
         String translated = scheme.equals("jdbc:mysql") ? "jdbc:mariadb" + url.substring(scheme.length()) : url;
+        if (provider == Provider.MySQL) {
+            return withoutUserInfo(translated);
+        }
         return new JdbcTarget(translated, null, null, Map.of());
+    }
+
+    /** MySQL's {@code jdbc:mysql://user:password@host/db}: credentials moved out of the URL, which the driver cannot parse. */
+    private static JdbcTarget withoutUserInfo(String url) {
+        int start = url.indexOf("//") + 2;
+        int end = start;
+        while (end < url.length() && "/?".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        if (start < 2 || at < start) {
+            return new JdbcTarget(url, null, null, Map.of());
+        }
+        String userInfo = url.substring(start, at);
+        int colon = userInfo.indexOf(':');
+        String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
+        String password = colon < 0 ? null : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+        return new JdbcTarget(url.substring(0, start) + url.substring(at + 1), blankToNull(user), password, Map.of());
     }
 
     /** Splits {@code key=value;key='va;lue'} into lower-case keys; quotes protect ';' and doubled quotes escape. */

@@ -28,9 +28,12 @@ public class TargetPools implements AutoCloseable {
 
     private final Map<UUID, Pool> pools = new ConcurrentHashMap<>();
     private final ConnectionStringCipher cipher;
+    private final boolean h2Enabled;
 
-    public TargetPools(ConnectionStringCipher cipher) {
+    /** @param h2Enabled whether Provider H2 may be a target (the embedded demo) */
+    public TargetPools(ConnectionStringCipher cipher, boolean h2Enabled) {
         this.cipher = cipher;
+        this.h2Enabled = h2Enabled;
     }
 
     /**
@@ -46,7 +49,7 @@ public class TargetPools implements AutoCloseable {
             String plaintext = ConnectionStringCipher.isEncrypted(connection.connectionString())
                     ? cipher.decrypt(connection.connectionId(), connection.connectionString())
                     : connection.connectionString();
-            HikariDataSource created = create(connection, provider, plaintext);
+            HikariDataSource created = create(connection, provider, plaintext, h2Enabled);
             if (existing != null) {
                 LOG.info("Connection {} changed; its pool is rebuilt", connection.label());
                 existing.dataSource().close();
@@ -56,9 +59,10 @@ public class TargetPools implements AutoCloseable {
         return pool.dataSource();
     }
 
-    private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext) {
+    private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext, boolean h2Enabled) {
         Secrets.register(plaintext);
-        JdbcTarget target = ConnectionStrings.translate(provider, plaintext);
+        ConnectionStrings.secretsIn(plaintext).forEach(Secrets::register);
+        JdbcTarget target = ConnectionStrings.translate(provider, plaintext, h2Enabled);
         Secrets.register(target.password());
         Properties driverProperties = new Properties();
         driverProperties.putAll(driverTimeouts(provider, connection.connectTimeoutSeconds()));

@@ -69,7 +69,9 @@ public final class ApiUsers {
                 add(accounts, account(parts[0], parts[1], parts[2], where));
             }
         }
-        if (accounts.isEmpty()) {
+        if (!accounts.isEmpty()) {
+            forget(initialPasswordFile);
+        } else {
             accounts.put("admin", new Account("admin", Role.ADMIN, new BCryptPasswordEncoder().encode(initialPassword(initialPasswordFile))));
             LOG.warn("No users configured (monitoring.api.users, monitoring.api.users-file): user 'admin' may sign in with the password in {}; "
                     + "configure users to replace it", initialPasswordFile.toAbsolutePath());
@@ -96,6 +98,18 @@ public final class ApiUsers {
     private static void add(Map<String, Account> accounts, Account a) {
         if (accounts.putIfAbsent(a.name(), a) != null) {
             throw new IllegalArgumentException("user '" + a.name() + "' is configured twice");
+        }
+    }
+
+    /** Users are configured: the initial admin is gone, and so is its password file. */
+    private static void forget(Path initialPasswordFile) {
+        try {
+            if (Files.deleteIfExists(initialPasswordFile)) {
+                LOG.info("Users are configured: the initial admin password file {} is deleted", initialPasswordFile.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            LOG.warn("Users are configured, but the initial admin password file {} could not be deleted: {}", initialPasswordFile.toAbsolutePath(),
+                    e.getMessage());
         }
     }
 

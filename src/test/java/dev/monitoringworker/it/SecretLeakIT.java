@@ -3,9 +3,11 @@ package dev.monitoringworker.it;
 import dev.monitoringworker.support.HttpReceiver;
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.TestUsers;
 import dev.monitoringworker.support.WorkerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
@@ -31,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A worker process at DEBUG against a wrong password, an unreachable host and malformed connection strings,
- * each holding a distinctive password, and a notification webhook whose URL and Authorization value are secret and
+ * each holding a distinctive password in one of the forms a connection string can take, and a notification webhook whose URL and Authorization value are secret and
  * which refuses every change: none appears in a log line, result, job, notification error, metric, actuator
  * response or JMX attribute (read over remote JMX, as an operator would).
  */
@@ -39,7 +41,7 @@ class SecretLeakIT {
 
     private static final List<String> CANARIES = List.of(
             "Leak-Canary-Wrong-1", "Leak-Canary-Unreachable-2", "Leak-Canary-Malformed-3", "Leak-Canary-Url-4", "Leak-Canary-Hook-5",
-            "Leak-Canary-Auth-6");
+            "Leak-Canary-Auth-6", "Leak-Canary-Authority-7", "Leak-Canary-Brace-8", "Leak-Canary-Oracle-9");
 
     @Test
     void passwordsAppearNowhere(@TempDir Path dir) throws Exception {
@@ -58,8 +60,9 @@ class SecretLeakIT {
                 Map.entry("server.port", 0), Map.entry("management.server.port", management),
                 Map.entry("spring.h2.console.enabled", false), Map.entry("monitoring.demo.enabled", false),
                 Map.entry("logging.level.root", "DEBUG"), Map.entry("monitoring.poll.interval-ms", 500),
-                Map.entry("monitoring.jmx.remote.port", jmxPort), Map.entry("monitoring.jmx.remote.username", "ops"),
-                Map.entry("monitoring.jmx.remote.password", "jmx-secret"),
+                Map.entry("monitoring.jmx.remote.port", jmxPort), Map.entry("monitoring.api.users[0].name", "ops"),
+                Map.entry("monitoring.api.users[0].role", "operator"),
+                Map.entry("monitoring.api.users[0].password-hash", new BCryptPasswordEncoder(4).encode(TestUsers.password("ops"))),
                 Map.entry("monitoring.notify.sinks", "log,webhook"), Map.entry("monitoring.notify.interval-ms", 300)),
                 // a webhook whose URL and Authorization value are secrets, given as documented, that refuses every change
                 Map.of("MONITORING_NOTIFY_WEBHOOK_URL", hook.url("/hooks/" + CANARIES.get(4) + "?token=" + CANARIES.get(4)),
@@ -71,6 +74,12 @@ class SecretLeakIT {
             store.connection("unreachable", "PostgreSQL", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=" + CANARIES.get(1), "leak", 1);
             store.connection("malformed", "PostgreSQL", "Host=db;Password=" + CANARIES.get(2) + ";this part is broken", "leak", 1);
             store.connection("url with password", "PostgreSQL", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + CANARIES.get(3), "leak", 1);
+            // every other form a driver can echo: credentials in a MySQL URL's authority (MariaDB's driver read it as a port),
+            // a braced SQL Server value holding ';', Oracle's user/password@ prefix
+            store.connection("authority", "MySQL", "jdbc:mysql://u:" + CANARIES.get(6) + "@127.0.0.1:1/x", "leak", 1);
+            store.connection("authority as port", "PostgreSQL", "jdbc:postgresql://u:" + CANARIES.get(6) + "@127.0.0.1:1/x", "leak", 1);
+            store.connection("braced", "SqlServer", "jdbc:sqlserver://127.0.0.1:1;user=u;password={" + CANARIES.get(7) + ";x};encrypt=false", "leak", 1);
+            store.connection("oracle prefix", "Oracle", "jdbc:oracle:thin:u/" + CANARIES.get(8) + "@//127.0.0.1:1/x", "leak", 1);
             hook.down(true);
             // every failed run turns its alert Unknown at once: changes to notify, through the webhook that refuses them
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET HardAfter = 1");
@@ -87,9 +96,10 @@ class SecretLeakIT {
 
             List<String> results = store.jdbc().queryForList(
                     "SELECT CONCAT(ErrorMessage, ' | ', Details, ' | ', ResultText) FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", String.class, job);
-            assertThat(results).hasSize(4);
+            assertThat(results).hasSize(8);
             assertThat(String.join("\n", results)).contains("connection 'wrong password'", "connection 'unreachable'",
-                    "connection 'malformed'", "connection 'url with password'", "password authentication failed for user \"leakmon\"");
+                    "connection 'malformed'", "connection 'url with password'", "password authentication failed for user \"leakmon\"",
+                    "connection 'authority'", "connection 'authority as port'", "connection 'braced'", "connection 'oracle prefix'");
             assertNoCanary("results", String.join("\n", results));
             assertNoCanary("jobs", String.join("\n", store.jdbc().queryForList(
                     "SELECT CONCAT(LastError, ' ', ResultSummary) FROM monitoring.WorkerJobs", String.class)));
@@ -125,9 +135,9 @@ class SecretLeakIT {
     }
 
     private static String jmxAttributes(int port) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + port + "/jmxrmi");
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
         List<String> values = new ArrayList<>();
-        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[]{"ops", "jmx-secret"}))) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[]{"ops", TestUsers.password("ops")}))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             for (ObjectName name : server.queryNames(null, null)) {
                 for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {

@@ -2,6 +2,7 @@ package dev.monitoringworker.it;
 
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.TestUsers;
 import dev.monitoringworker.support.WorkerApp;
 import dev.monitoringworker.worker.WorkerControl;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,12 @@ class WorkerControlIT {
         String storeUrl = TestDatabases.newPostgresDatabase("controlstore");
         String targetUrl = TestDatabases.newPostgresDatabase("controltarget");
         int jmxPort = freePort();
-        try (ConfigurableApplicationContext app = WorkerApp.start(storeUrl, "postgres", "", Map.of(
-                "monitoring.jmx.remote.port", jmxPort, "monitoring.jmx.remote.username", "ops",
-                "monitoring.jmx.remote.password", "jmx-secret", "monitoring.worker.job-threads", 2,
+        Map<String, Object> settings = new java.util.HashMap<>(TestUsers.properties("ops", "operator"));
+        settings.putAll(Map.of("monitoring.jmx.remote.port", jmxPort, "monitoring.worker.job-threads", 2,
                 "monitoring.poll.batch-size", 3, "monitoring.worker.drain-seconds", 20, "monitoring.jobs.lease-seconds", 30));
-             JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + jmxPort + "/jmxrmi"),
-                     Map.of(JMXConnector.CREDENTIALS, new String[]{"ops", "jmx-secret"}))) {
+        try (ConfigurableApplicationContext app = WorkerApp.start(storeUrl, "postgres", "", settings);
+             JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
+                     Map.of(JMXConnector.CREDENTIALS, new String[]{"ops", TestUsers.password("ops")}))) {
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
             MBeanServerConnection server = jmx.getMBeanServerConnection();

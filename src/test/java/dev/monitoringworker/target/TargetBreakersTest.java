@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 class TargetBreakersTest {
 
-    private final TargetBreakers breakers = new TargetBreakers(new TargetPools(null), 3, Duration.ofMillis(300), Duration.ofSeconds(1));
+    private final TargetBreakers breakers = new TargetBreakers(new TargetPools(null, true), 3, Duration.ofMillis(300), Duration.ofSeconds(1));
     private final TargetConnection target = new TargetConnection(UUID.randomUUID(), "orders-db", "PostgreSQL",
             "jdbc:postgresql://db/orders", "prod", true, 5, 30, 2);
 

@@ -25,7 +25,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The status page in headless Chromium against a running pipeline (PostgreSQL store, two PostgreSQL targets):
  * sign in, the grid fills in, a cell turns red when the test moves a target's value across its threshold, the
- * environment filter narrows the grid, and a connection's link opens its history. Screenshots: target/screenshots.
+ * environment filter narrows the grid, and a connection's link opens its history. Every page runs under its
+ * Content-Security-Policy without a violation, and the browser sees the security headers and a SameSite, HttpOnly
+ * session cookie. Screenshots: target/screenshots.
  */
 class StatusPageBrowserIT {
 
@@ -49,6 +51,10 @@ class StatusPageBrowserIT {
         settings.put("monitoring.api.users[0].password-hash", new BCryptPasswordEncoder(4).encode("vera-reads-1"));
         ConfigurableApplicationContext worker = WorkerApp.start(storeUrl, "postgres", "", settings);
         ChromeDriver browser = Browser.start();
+        // every page records what its Content-Security-Policy refused, from before its first script runs
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__csp = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' '"
+                + " + e.sourceFile + ':' + e.lineNumber));"));
         try {
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
@@ -61,6 +67,7 @@ class StatusPageBrowserIT {
             browser.get(base + "/?refresh=2");
             assertThat(browser.getCurrentUrl()).as("signed out: the login form").endsWith("/login");
             Browser.screenshot(browser, "login");
+            assertThat(cspViolations(browser)).as("the login page passes its policy").isEmpty();
             browser.findElement(By.name("username")).sendKeys("vera");
             browser.findElement(By.name("password")).sendKeys("vera-reads-1");
             browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
@@ -71,6 +78,18 @@ class StatusPageBrowserIT {
             assertThat(background(browser, "orders-db")).as("Ok is green").isEqualTo("rgb(46, 125, 50)");
             assertThat(browser.findElement(By.id("no-alerts")).getText()).isEqualTo("Nothing is red.");
             Browser.screenshot(browser, "status-page-ok");
+            assertThat(cspViolations(browser)).as("the status page passes its policy").isEmpty();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> headers = (Map<String, Object>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(location.href).then(r => done({csp: r.headers.get('content-security-policy'),"
+                    + " referrer: r.headers.get('referrer-policy'), frames: r.headers.get('x-frame-options'), types: r.headers.get('x-content-type-options')}));");
+            assertThat(headers).containsEntry("csp", WebSecurity.CONTENT_SECURITY_POLICY).containsEntry("referrer", "same-origin")
+                    .containsEntry("frames", "SAMEORIGIN").containsEntry("types", "nosniff");
+            assertThat((String) headers.get("csp")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+            org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+            assertThat(session.getSameSite()).isEqualTo("Strict");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.isSecure()).as("plain http here; Secure comes with https (WebHardeningIT)").isFalse();
 
             orders.update("UPDATE replica_lag SET seconds = 97");
             await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> state(browser, "orders-db").equals("Critical"));
@@ -94,10 +113,15 @@ class StatusPageBrowserIT {
             assertThat(browser.findElements(By.cssSelector("#trends svg.spark"))).as("a trend line per query").hasSize(1);
             assertThat(browser.findElement(By.id("history")).getText()).contains("replication lag", "12");
             Browser.screenshot(browser, "connection-history");
+            assertThat(cspViolations(browser)).as("the connection page passes its policy").isEmpty();
         } finally {
             browser.quit();
             worker.close();
         }
+    }
+
+    private static List<?> cspViolations(ChromeDriver browser) {
+        return (List<?>) browser.executeScript("return window.__csp === undefined ? ['no CSP listener on this page'] : window.__csp;");
     }
 
     private static WebElement cell(ChromeDriver browser, String connection) {

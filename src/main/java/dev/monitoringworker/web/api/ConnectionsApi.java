@@ -4,6 +4,7 @@ import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
 import dev.monitoringworker.target.ConnectionStrings;
+import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.Provider;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,11 +47,13 @@ public class ConnectionsApi {
     private final StoreApi store;
     private final ConnectionStringCipher cipher;
     private final boolean plaintextAllowed;
+    private final boolean h2Enabled;
 
     public ConnectionsApi(StoreApi store, ConnectionStringCipher cipher, Environment env) {
         this.store = store;
         this.cipher = cipher;
         this.plaintextAllowed = env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false);
+        this.h2Enabled = H2Targets.enabled(env);
     }
 
     @GetMapping
@@ -116,7 +119,8 @@ public class ConnectionsApi {
         String stored = null;
         if (in.connectionString() != null && !in.connectionString().isBlank()) {
             try {
-                ConnectionStrings.translate(provider, in.connectionString());
+                ConnectionStrings.secretsIn(in.connectionString()).forEach(Secrets::register);
+                ConnectionStrings.translate(provider, in.connectionString(), h2Enabled);
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid("connectionString", "connectionString cannot be used for " + provider.name() + ": "
                         + Secrets.redact(e.getMessage()));

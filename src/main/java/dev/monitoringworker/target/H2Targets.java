@@ -1,0 +1,17 @@
+package dev.monitoringworker.target;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Whether Provider H2 may be a target: it runs SQL that can call Java on the worker's host, so it is the embedded
+ * demo's alone. {@code monitoring.targets.h2-enabled}; when unset, on with the embedded H2 store only.
+ */
+public final class H2Targets {
+
+    private H2Targets() {
+    }
+
+    public static boolean enabled(Environment env) {
+        return env.getProperty("monitoring.targets.h2-enabled", Boolean.class, "h2".equals(env.getProperty("monitoring.store.dialect")));
+    }
+}
