@@ -23,8 +23,7 @@ async function load() {
         el("td", { class: "num" }, value(points[points.length - 1].resultValue))))));
     document.getElementById("history").replaceChildren(table(["When", "Query", "Status", "Value", "ms", "Message"], results.map(r =>
       el("tr", { "data-status": r.status }, el("td", {}, time(r.executedAt)), el("td", {}, r.queryName),
-        el("td", {}, el("span", { class: "state-" + (r.status === "Error" || r.status === "Timeout" ? "Unknown" : r.status),
-          style: "padding:1px 6px;border-radius:8px;color:#fff" }, r.status)),
+        el("td", {}, el("span", { class: "pill state-" + (r.status === "Error" || r.status === "Timeout" ? "Unknown" : r.status) }, r.status)),
         el("td", { class: "num" }, value(r.resultValue)), el("td", { class: "num" }, r.durationMs),
         el("td", { class: r.errorMessage ? "error" : "muted" }, r.errorMessage || r.resultText || "")))));
     document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();

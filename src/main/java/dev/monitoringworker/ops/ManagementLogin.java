@@ -2,7 +2,7 @@ package dev.monitoringworker.ops;
 
 import dev.monitoringworker.web.LoginAttempt;
 import dev.monitoringworker.web.Role;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -18,9 +18,9 @@ import java.util.Set;
 /** Signs in a JMX or Jolokia user against the same users, hashes, roles and throttle as the status page and API. */
 public class ManagementLogin {
 
-    private final AuthenticationProvider logins;
+    private final AuthenticationManager logins;
 
-    public ManagementLogin(AuthenticationProvider logins) {
+    public ManagementLogin(AuthenticationManager logins) {
         this.logins = logins;
     }
 

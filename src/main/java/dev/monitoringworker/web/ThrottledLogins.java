@@ -4,9 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -18,7 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * never the password) and counted in {@code monitoring.logins.failed}, each refusal of a throttled sign-in in
  * {@code monitoring.logins.throttled}.
  */
-public class ThrottledLogins implements AuthenticationProvider {
+public class ThrottledLogins implements AuthenticationManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrottledLogins.class);
 
@@ -53,11 +52,6 @@ public class ThrottledLogins implements AuthenticationProvider {
             LOG.warn("Failed sign-in of user '{}' from {} over {} ({} in a row for this user)", user, from.address(), from.surface(), failures);
             throw e;
         }
-    }
-
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
     /** A user name as typed by anyone: cut short and stripped of control characters before it reaches a log line. */

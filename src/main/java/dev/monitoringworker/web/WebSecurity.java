@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -100,9 +99,11 @@ public class WebSecurity {
         // the embedded store's console, by path: it may be switched off, and then has no beans to ask
         AntPathRequestMatcher h2Console = new AntPathRequestMatcher(env.getProperty("spring.h2.console.path", "/h2-console") + "/**");
         RequestMatcher apiPaths = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/v3/api-docs/**"));
-        // only a page worth returning to after signing in is remembered, in a session; an API call makes none
+        // only a page worth returning to after signing in is remembered, in a session: a browser's navigation, never an
+        // API call (which so makes no session), a script's fetch or the favicon
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
-        pagesOnly.setRequestMatcher(new NegatedRequestMatcher(apiPaths));
+        pagesOnly.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && !apiPaths.matches(request)
+                && String.valueOf(request.getHeader("Accept")).contains("text/html"));
         // the H2 console and Swagger UI are third-party pages with inline script: they keep their own rules
         RequestMatcher ownPages = new NegatedRequestMatcher(new OrRequestMatcher(h2Console, new AntPathRequestMatcher("/swagger-ui/**")));
         AuthenticationEntryPoint api = (request, response, e) -> {
@@ -111,7 +112,7 @@ public class WebSecurity {
             response.getWriter().write("{\"status\":401,\"error\":\"sign in: HTTP Basic with a configured user\"}");
         };
         return http
-                .authenticationManager(new ProviderManager(logins))
+                .authenticationManager(logins)
                 .requestCache(c -> c.requestCache(pagesOnly))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(h2Console).hasRole(Role.ADMIN.name())
