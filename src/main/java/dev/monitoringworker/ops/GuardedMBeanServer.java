@@ -2,7 +2,6 @@ package dev.monitoringworker.ops;
 
 import dev.monitoringworker.web.Role;
 
-import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.MBeanServer;
 import javax.management.NotificationListener;
@@ -14,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,8 +93,7 @@ public final class GuardedMBeanServer implements InvocationHandler {
             throw refused("MBean " + name);
         }
         String[] allowed = Arrays.stream(attributes).filter(a -> ManagementPolicy.mayRead(name, a)).toArray(String[]::new);
-        AttributeList values = server.getAttributes(name, allowed);
-        return new AttributeList(values.asList().stream().filter(a -> a instanceof Attribute).toList());
+        return server.getAttributes(name, allowed);
     }
 
     private static Role role() {
@@ -103,6 +102,6 @@ public final class GuardedMBeanServer implements InvocationHandler {
 
     private static SecurityException refused(String what) {
         Role role = role();
-        return new SecurityException("not allowed over JMX" + (role == null ? "" : " to " + role.name().toLowerCase()) + ": " + what);
+        return new SecurityException("not allowed over JMX" + (role == null ? "" : " to " + role.name().toLowerCase(Locale.ROOT)) + ": " + what);
     }
 }
