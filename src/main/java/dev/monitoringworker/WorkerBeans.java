@@ -17,6 +17,7 @@ import dev.monitoringworker.notify.NotificationPayloads;
 import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
+import dev.monitoringworker.store.ParameterCountingDataSource;
 import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
@@ -30,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.sql.SqlComponent;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -43,6 +45,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import javax.management.JMException;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -183,13 +186,17 @@ public class WorkerBeans {
         return new HeartbeatStore(store);
     }
 
-    /** Makes the heartbeat's own connection known to the routes before they start. */
+    /**
+     * The store as the routes see it, before they start: statements that count their own parameters (no driver
+     * metadata asked), on the store pool and on the heartbeat's own connection.
+     */
     @Bean
-    CamelContextConfiguration heartbeatRegistry(HeartbeatStore heartbeat) {
+    CamelContextConfiguration storeForRoutes(DataSource store, HeartbeatStore heartbeat) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                camel.getRegistry().bind(HeartbeatStore.REGISTRY_NAME, heartbeat.dataSource());
+                camel.getComponent("sql", SqlComponent.class).setDataSource(new ParameterCountingDataSource(store));
+                camel.getRegistry().bind(HeartbeatStore.REGISTRY_NAME, new ParameterCountingDataSource(heartbeat.dataSource()));
             }
 
             @Override

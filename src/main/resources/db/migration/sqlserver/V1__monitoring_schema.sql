@@ -1,7 +1,7 @@
 -- MonitoringWorker store schema, SQL Server dialect (T-SQL). Production store: the PopAI database.
 -- Adopts an existing deployment: each table is created only when missing (OBJECT_ID), each column is
 -- added only when missing (COL_LENGTH), so rows already present are kept. Nothing is dropped or rewritten.
--- Not executed on the build machines (no SQL Server runs there): kept in step with the PostgreSQL file.
+-- Runs on SQL Server 2016 and later and on the TDS engine the tests use (see the README's store table).
 
 IF SCHEMA_ID(N'monitoring') IS NULL EXEC(N'CREATE SCHEMA monitoring');
 GO
@@ -163,33 +163,49 @@ IF COL_LENGTH(N'monitoring.Config', N'ModifiedBy') IS NULL ALTER TABLE monitorin
 GO
 
 -- Indexes (filtered where only some rows matter) -------------------------------------------------
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'UX_DatabaseConnections_ConnectionName' AND object_id = OBJECT_ID(N'monitoring.DatabaseConnections'))
+-- An index is looked up by its name, or by the name the TDS engine's catalog gives it (the first 31
+-- characters of <name><table> in lower case, then 32 hex digits), so the guards hold on SQL Server and on that engine alike.
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseConnections')
+                AND (name = N'UX_DatabaseConnections_ConnectionName' OR name LIKE N'ux[_]databaseconnections[_]connecti' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE UNIQUE INDEX UX_DatabaseConnections_ConnectionName ON monitoring.DatabaseConnections (ConnectionName) WHERE ConnectionName IS NOT NULL;
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_DatabaseConnections_Environment_Provider' AND object_id = OBJECT_ID(N'monitoring.DatabaseConnections'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseConnections')
+                AND (name = N'IX_DatabaseConnections_Environment_Provider' OR name LIKE N'ix[_]databaseconnections[_]environm' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_DatabaseConnections_Environment_Provider ON monitoring.DatabaseConnections (Environment, Provider);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'UX_DatabaseQueries_QueryName' AND object_id = OBJECT_ID(N'monitoring.DatabaseQueries'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseQueries')
+                AND (name = N'UX_DatabaseQueries_QueryName' OR name LIKE N'ux[_]databasequeries[_]querynamedat' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE UNIQUE INDEX UX_DatabaseQueries_QueryName ON monitoring.DatabaseQueries (QueryName) WHERE QueryName IS NOT NULL;
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerInstances_Status' AND object_id = OBJECT_ID(N'monitoring.WorkerInstances'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerInstances')
+                AND (name = N'IX_WorkerInstances_Status' OR name LIKE N'ix[_]workerinstances[_]statusworker' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerInstances_Status ON monitoring.WorkerInstances (Status, LastHeartbeatAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerJobs_Claim' AND object_id = OBJECT_ID(N'monitoring.WorkerJobs'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerJobs')
+                AND (name = N'IX_WorkerJobs_Claim' OR name LIKE N'ix[_]workerjobs[_]claimworkerjobs' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerJobs_Claim ON monitoring.WorkerJobs (Priority, ScheduledAt) INCLUDE (NextAttemptAt, WorkerInstanceId) WHERE Status = N'Pending';
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerJobs_Lease' AND object_id = OBJECT_ID(N'monitoring.WorkerJobs'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerJobs')
+                AND (name = N'IX_WorkerJobs_Lease' OR name LIKE N'ix[_]workerjobs[_]leaseworkerjobs' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerJobs_Lease ON monitoring.WorkerJobs (LeaseExpiresAt) WHERE Status = N'Running';
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerJobs_Status_Priority' AND object_id = OBJECT_ID(N'monitoring.WorkerJobs'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerJobs')
+                AND (name = N'IX_WorkerJobs_Status_Priority' OR name LIKE N'ix[_]workerjobs[_]status[_]prioritywo' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerJobs_Status_Priority ON monitoring.WorkerJobs (Status, Priority);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'UX_WorkerJobs_DedupeKey' AND object_id = OBJECT_ID(N'monitoring.WorkerJobs'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerJobs')
+                AND (name = N'UX_WorkerJobs_DedupeKey' OR name LIKE N'ux[_]workerjobs[_]dedupekeyworkerjo' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE UNIQUE INDEX UX_WorkerJobs_DedupeKey ON monitoring.WorkerJobs (DedupeKey) WHERE DedupeKey IS NOT NULL;
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'UX_Results_Job_Connection_Query' AND object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults')
+                AND (name = N'UX_Results_Job_Connection_Query' OR name LIKE N'ux[_]results[_]job[_]connection[_]query' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE UNIQUE INDEX UX_Results_Job_Connection_Query ON monitoring.DatabaseMonitoringResults (JobId, ConnectionId, QueryId) WHERE JobId IS NOT NULL;
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_Results_ExecutedAt' AND object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults')
+                AND (name = N'IX_Results_ExecutedAt' OR name LIKE N'ix[_]results[_]executedatdatabasemo' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_Results_ExecutedAt ON monitoring.DatabaseMonitoringResults (ExecutedAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_Results_Connection_Query_ExecutedAt' AND object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults')
+                AND (name = N'IX_Results_Connection_Query_ExecutedAt' OR name LIKE N'ix[_]results[_]connection[_]query[_]exe' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_Results_Connection_Query_ExecutedAt ON monitoring.DatabaseMonitoringResults (ConnectionId, QueryId, ExecutedAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_Results_Environment_Provider' AND object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.DatabaseMonitoringResults')
+                AND (name = N'IX_Results_Environment_Provider' OR name LIKE N'ix[_]results[_]environment[_]provider' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_Results_Environment_Provider ON monitoring.DatabaseMonitoringResults (Environment, Provider, ExecutedAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerMetrics_RecordedAt' AND object_id = OBJECT_ID(N'monitoring.WorkerMetrics'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerMetrics')
+                AND (name = N'IX_WorkerMetrics_RecordedAt' OR name LIKE N'ix[_]workermetrics[_]recordedatwork' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerMetrics_RecordedAt ON monitoring.WorkerMetrics (RecordedAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_WorkerMetrics_Worker_RecordedAt' AND object_id = OBJECT_ID(N'monitoring.WorkerMetrics'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.WorkerMetrics')
+                AND (name = N'IX_WorkerMetrics_Worker_RecordedAt' OR name LIKE N'ix[_]workermetrics[_]worker[_]recorde' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_WorkerMetrics_Worker_RecordedAt ON monitoring.WorkerMetrics (WorkerInstanceId, RecordedAt);
 GO
 

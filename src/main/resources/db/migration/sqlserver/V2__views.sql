@@ -1,6 +1,8 @@
--- Dashboard views, SQL Server dialect (CREATE OR ALTER needs SQL Server 2016 SP1 or later).
+-- Dashboard views, SQL Server dialect: dropped and created, so a second run (or an older definition) is replaced.
 
-CREATE OR ALTER VIEW monitoring.vw_LatestResults AS
+IF OBJECT_ID(N'monitoring.vw_LatestResults', N'V') IS NOT NULL DROP VIEW monitoring.vw_LatestResults;
+GO
+CREATE VIEW monitoring.vw_LatestResults AS
 SELECT r.ConnectionId, c.ConnectionName, r.QueryId, q.QueryName, r.Environment, r.Provider,
        r.Status, r.ResultValue, r.ResultText, r.ResultRowCount, r.ErrorMessage, r.DurationMs,
        r.ExecutedAt, r.JobId, r.WorkerInstanceId
@@ -11,7 +13,9 @@ LEFT JOIN monitoring.DatabaseQueries q ON q.QueryId = r.QueryId
 WHERE r.rn = 1;
 GO
 
-CREATE OR ALTER VIEW monitoring.vw_WorkerHealth AS
+IF OBJECT_ID(N'monitoring.vw_WorkerHealth', N'V') IS NOT NULL DROP VIEW monitoring.vw_WorkerHealth;
+GO
+CREATE VIEW monitoring.vw_WorkerHealth AS
 SELECT w.WorkerInstanceId, w.WorkerName, w.MachineName, w.ProcessId, w.Version, w.Environment, w.Status,
        w.StartedAt, w.LastHeartbeatAt, w.StoppedAt,
        DATEDIFF(SECOND, w.LastHeartbeatAt, SYSUTCDATETIME()) AS HeartbeatAgeSeconds,
@@ -20,7 +24,9 @@ SELECT w.WorkerInstanceId, w.WorkerName, w.MachineName, w.ProcessId, w.Version, 
 FROM monitoring.WorkerInstances w;
 GO
 
-CREATE OR ALTER VIEW monitoring.vw_JobQueue AS
+IF OBJECT_ID(N'monitoring.vw_JobQueue', N'V') IS NOT NULL DROP VIEW monitoring.vw_JobQueue;
+GO
+CREATE VIEW monitoring.vw_JobQueue AS
 SELECT Status, Priority, COUNT(*) AS JobCount, MIN(ScheduledAt) AS OldestScheduledAt, MAX(ScheduledAt) AS NewestScheduledAt
 FROM monitoring.WorkerJobs
 GROUP BY Status, Priority;

@@ -1,6 +1,6 @@
 -- Alerting: per-query alert rules, the current state of every alert and every change to it (T-SQL).
 -- Rule columns are optional: NULL takes the worker's default (monitoring.alerts.*).
--- Not executed on the build machines (no SQL Server runs there): kept in step with the PostgreSQL file.
+-- Views are dropped and created (CREATE OR ALTER is SQL Server 2016 SP1 and later only, and the TDS engine lacks it).
 
 IF COL_LENGTH(N'monitoring.DatabaseQueries', N'WarningRecovery') IS NULL ALTER TABLE monitoring.DatabaseQueries ADD WarningRecovery FLOAT NULL;
 IF COL_LENGTH(N'monitoring.DatabaseQueries', N'CriticalRecovery') IS NULL ALTER TABLE monitoring.DatabaseQueries ADD CriticalRecovery FLOAT NULL;
@@ -54,15 +54,22 @@ IF OBJECT_ID(N'monitoring.AlertEvents', N'U') IS NULL
         NotifyError    NVARCHAR(4000)   NULL,
         CreatedAt      DATETIME2        NOT NULL CONSTRAINT DF_AlertEvents_CreatedAt DEFAULT SYSUTCDATETIME()
     );
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'UX_AlertEvents_Alert_Sequence' AND object_id = OBJECT_ID(N'monitoring.AlertEvents'))
+-- An index is looked up by its name, or by the name the TDS engine's catalog gives it (the first 31
+-- characters of <name><table> in lower case, then 32 hex digits), so the guards hold on SQL Server and on that engine alike.
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.AlertEvents')
+                AND (name = N'UX_AlertEvents_Alert_Sequence' OR name LIKE N'ux[_]alertevents[_]alert[_]sequenceal' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE UNIQUE INDEX UX_AlertEvents_Alert_Sequence ON monitoring.AlertEvents (ConnectionId, QueryId, RowKey, Sequence);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_AlertEvents_OccurredAt' AND object_id = OBJECT_ID(N'monitoring.AlertEvents'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.AlertEvents')
+                AND (name = N'IX_AlertEvents_OccurredAt' OR name LIKE N'ix[_]alertevents[_]occurredatalerte' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_AlertEvents_OccurredAt ON monitoring.AlertEvents (OccurredAt);
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_AlertEvents_Unsent' AND object_id = OBJECT_ID(N'monitoring.AlertEvents'))
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'monitoring.AlertEvents')
+                AND (name = N'IX_AlertEvents_Unsent' OR name LIKE N'ix[_]alertevents[_]unsentalertevent' + REPLICATE(N'[0-9a-f]', 32)))
     CREATE INDEX IX_AlertEvents_Unsent ON monitoring.AlertEvents (NextNotifyAt) WHERE Notifies = 1 AND NotifiedAt IS NULL;
 GO
 
-CREATE OR ALTER VIEW monitoring.vw_CurrentAlerts AS
+IF OBJECT_ID(N'monitoring.vw_CurrentAlerts', N'V') IS NOT NULL DROP VIEW monitoring.vw_CurrentAlerts;
+GO
+CREATE VIEW monitoring.vw_CurrentAlerts AS
 SELECT s.ConnectionId, c.ConnectionName, c.Environment, c.Provider, s.QueryId, q.QueryName, s.RowKey, s.State,
        s.StateSince, DATEDIFF(SECOND, s.StateSince, SYSUTCDATETIME()) AS AgeSeconds,
        s.IsFlapping, s.LastValue, s.LastMessage, s.LastSeenAt
@@ -72,14 +79,18 @@ LEFT JOIN monitoring.DatabaseQueries q ON q.QueryId = s.QueryId
 WHERE s.State <> N'Ok';
 GO
 
-CREATE OR ALTER VIEW monitoring.vw_AlertTransitionsPerDay AS
+IF OBJECT_ID(N'monitoring.vw_AlertTransitionsPerDay', N'V') IS NOT NULL DROP VIEW monitoring.vw_AlertTransitionsPerDay;
+GO
+CREATE VIEW monitoring.vw_AlertTransitionsPerDay AS
 SELECT CAST(OccurredAt AS DATE) AS OccurredOn, ToState, COUNT(*) AS Transitions, SUM(CASE WHEN Notifies = 1 THEN 1 ELSE 0 END) AS Notified
 FROM monitoring.AlertEvents
 WHERE Kind = N'StateChanged'
 GROUP BY CAST(OccurredAt AS DATE), ToState;
 GO
 
-CREATE OR ALTER VIEW monitoring.vw_NoisyQueries AS
+IF OBJECT_ID(N'monitoring.vw_NoisyQueries', N'V') IS NOT NULL DROP VIEW monitoring.vw_NoisyQueries;
+GO
+CREATE VIEW monitoring.vw_NoisyQueries AS
 SELECT e.QueryId, q.QueryName, COUNT(*) AS Transitions, COUNT(DISTINCT e.ConnectionId) AS Connections,
        SUM(CASE WHEN e.Kind = N'FlappingStarted' THEN 1 ELSE 0 END) AS FlappingSpells
 FROM monitoring.AlertEvents e

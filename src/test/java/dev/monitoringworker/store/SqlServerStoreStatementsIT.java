@@ -1,0 +1,573 @@
+package dev.monitoringworker.store;
+
+import dev.monitoringworker.support.ParameterMetadataSpy;
+import dev.monitoringworker.support.SqlServerDatabases;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.sql.SqlComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Every statement in {@code sql/sqlserver/} run on a SQL Server store (the TDS engine, or SQL Server 2022 where
+ * Docker runs), each with its effect checked: the routes' statements through camel-sql as the routes send them,
+ * the API's and commands' through Spring's named-parameter template as their code does. The last test fails when
+ * a file was run by none of them, and when the driver was asked to describe any statement's parameters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SqlServerStoreStatementsIT {
+
+    private final Set<String> executed = ConcurrentHashMap.newKeySet();
+    private JdbcTemplate db;
+    private ParameterMetadataSpy driver;
+    private CamelContext camel;
+    private ProducerTemplate routes;
+    private NamedParameterJdbcTemplate code;
+    private final UUID worker = UUID.randomUUID();
+
+    @BeforeAll
+    void migrateAFreshDatabase() {
+        DataSource store = SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("statements"));
+        StoreMigrations.flyway(store).migrate();
+        db = new JdbcTemplate(store);
+        driver = new ParameterMetadataSpy(store);
+        camel = new DefaultCamelContext();
+        SqlComponent sql = new SqlComponent();
+        sql.setDataSource(new ParameterCountingDataSource(driver));
+        camel.addComponent("sql", sql);
+        camel.start();
+        routes = camel.createProducerTemplate();
+        code = new NamedParameterJdbcTemplate(driver);
+        route("register-worker", Map.of("WorkerInstanceId", worker, "WorkerName", "statements", "MachineName", "host",
+                "ProcessId", 1, "Version", "test", "Environment", "it", "Configuration", "{\"jobThreads\":1}"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (camel != null) {
+            camel.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void workerLifecycle() {
+        assertThat(row("SELECT * FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", worker).string("Status")).isEqualTo("Running");
+        db.update("UPDATE monitoring.WorkerInstances SET Status = N'Starting', LastHeartbeatAt = NULL WHERE WorkerInstanceId = ?", worker);
+        assertThat(updated(route("heartbeat", Map.of("WorkerInstanceId", worker)))).isEqualTo(1);
+        Row alive = row("SELECT * FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", worker);
+        assertThat(alive.string("Status")).isEqualTo("Running");
+        assertThat(alive.time("LastHeartbeatAt")).isCloseTo(storeNow(), within(5, java.time.temporal.ChronoUnit.SECONDS));
+
+        UUID silent = UUID.randomUUID();
+        UUID stopped = UUID.randomUUID();
+        for (UUID w : List.of(silent, stopped)) {
+            route("register-worker", Map.of("WorkerInstanceId", w, "WorkerName", "other", "MachineName", "host", "ProcessId", 2,
+                    "Version", "test", "Environment", "it", "Configuration", "{}"));
+        }
+        db.update("UPDATE monitoring.WorkerInstances SET LastHeartbeatAt = DATEADD(MINUTE, -10, SYSUTCDATETIME()) WHERE WorkerInstanceId = ?", silent);
+        assertThat(updated(route("drain-worker", Map.of("WorkerInstanceId", stopped)))).isEqualTo(1);
+        assertThat(status("WorkerInstances", "WorkerInstanceId", stopped)).isEqualTo("Draining");
+        assertThat(updated(route("stop-worker", Map.of("WorkerInstanceId", stopped)))).isEqualTo(1);
+        assertThat(status("WorkerInstances", "WorkerInstanceId", stopped)).isEqualTo("Stopped");
+        assertThat(updated(route("mark-dead-workers", Map.of("DeadAfterSeconds", 60)))).isEqualTo(1);
+        assertThat(status("WorkerInstances", "WorkerInstanceId", silent)).isEqualTo("Dead");
+        assertThat(status("WorkerInstances", "WorkerInstanceId", worker)).isEqualTo("Running");
+
+        UUID pinnedToDead = pendingJob("pinned to a dead worker", 5, 0, silent);
+        UUID pinnedToLive = pendingJob("pinned to a live worker", 5, 0, worker);
+        assertThat(updated(route("unpin-jobs", Map.of()))).isEqualTo(1);
+        assertThat(job(pinnedToDead).string("WorkerInstanceId")).isNull();
+        assertThat(job(pinnedToLive).uuid("WorkerInstanceId")).isEqualTo(worker);
+        db.update("DELETE FROM monitoring.WorkerJobs");
+    }
+
+    @Test
+    @Order(2)
+    void claimTakesTheMostUrgentDueJobsAndLeasesThem() {
+        UUID urgentOld = pendingJob("urgent, older", 1, -120, null);
+        UUID urgentNew = pendingJob("urgent, newer", 1, -60, null);
+        UUID routine = pendingJob("routine", 5, -300, null);
+        UUID future = pendingJob("not due yet", 1, 600, null);
+        UUID backingOff = pendingJob("backing off", 1, -300, null);
+        db.update("UPDATE monitoring.WorkerJobs SET NextAttemptAt = DATEADD(MINUTE, 5, SYSUTCDATETIME()) WHERE JobId = ?", backingOff);
+        UUID other = UUID.randomUUID();
+        route("register-worker", Map.of("WorkerInstanceId", other, "WorkerName", "other", "MachineName", "host", "ProcessId", 3,
+                "Version", "test", "Environment", "it", "Configuration", "{}"));
+        UUID pinnedElsewhere = pendingJob("pinned to another worker", 1, -300, other);
+
+        List<Row> first = selected(route("claim-jobs", Map.of("BatchSize", 2, "LeaseSeconds", 60, "WorkerInstanceId", worker)));
+        assertThat(first).extracting(r -> r.uuid("JobId")).containsExactlyInAnyOrder(urgentOld, urgentNew);
+        assertThat(first).allSatisfy(r -> {
+            assertThat(r.string("Status")).isEqualTo("Running");
+            assertThat(r.uuid("WorkerInstanceId")).isEqualTo(worker);
+            assertThat(r.integer("Attempt")).isEqualTo(1);
+            assertThat(r.time("LeaseExpiresAt")).isCloseTo(storeNow().plusSeconds(60), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        });
+        List<Row> second = selected(route("claim-jobs", Map.of("BatchSize", 10, "LeaseSeconds", 60, "WorkerInstanceId", worker)));
+        assertThat(second).extracting(r -> r.uuid("JobId")).containsExactly(routine);
+        assertThat(job(future).string("Status")).isEqualTo("Pending");
+        assertThat(job(backingOff).string("Status")).isEqualTo("Pending");
+        assertThat(job(pinnedElsewhere).string("Status")).isEqualTo("Pending");
+
+        assertThat(selected(route("select-own-running-jobs", Map.of("WorkerInstanceId", worker))))
+                .extracting(r -> r.uuid("JobId")).containsExactlyInAnyOrder(urgentOld, urgentNew, routine);
+        assertThat(updated(route("extend-leases", Map.of("LeaseSeconds", 600, "WorkerInstanceId", worker, "JobIds", List.of(urgentOld, routine)))))
+                .isEqualTo(2);
+        assertThat(job(urgentOld).time("LeaseExpiresAt")).isCloseTo(storeNow().plusSeconds(600), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(job(urgentNew).time("LeaseExpiresAt")).isBefore(storeNow().plusSeconds(120));
+        assertThat(selected(route("select-jobs", Map.of("JobIds", List.of(urgentOld, future)))))
+                .extracting(r -> r.uuid("JobId") + "=" + r.string("Status"))
+                .containsExactlyInAnyOrder(urgentOld + "=Running", future + "=Pending");
+        assertThat(selected(route("select-queue-depth", Map.of()))).extracting(r -> r.string("Status") + "=" + r.integer("Jobs"))
+                .containsExactlyInAnyOrder("Running=3", "Pending=3");
+    }
+
+    @Test
+    @Order(3)
+    void completionsFailuresReleasesAndTheReaperAreFenced() {
+        UUID a = runningJob("complete me", 1, 3);
+        Map<String, Object> stale = Map.of("JobId", a, "WorkerInstanceId", worker, "Attempt", 2, "ResultSummary", "{}", "DurationMs", 5);
+        assertThat(updated(route("complete-job", stale))).as("an attempt that lost its lease changes nothing").isZero();
+        Map<String, Object> current = new HashMap<>(stale);
+        current.put("Attempt", 1);
+        current.put("ResultSummary", "{\"results\":1}");
+        assertThat(updated(route("complete-job", current))).isEqualTo(1);
+        Row done = job(a);
+        assertThat(done.string("Status")).isEqualTo("Succeeded");
+        assertThat(done.string("ResultSummary")).isEqualTo("{\"results\":1}");
+        assertThat(done.time("LeaseExpiresAt")).isNull();
+        assertThat(done.time("CompletedAt")).isNotNull();
+
+        UUID retried = runningJob("fail once", 1, 3);
+        UUID exhausted = runningJob("fail for good", 3, 3);
+        for (UUID j : List.of(retried, exhausted)) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("JobId", j);
+            p.put("WorkerInstanceId", worker);
+            p.put("Attempt", job(j).integer("Attempt"));
+            p.put("BackoffSeconds", 30);
+            p.put("LastError", "attempt failed: target refused");
+            p.put("DurationMs", 7);
+            assertThat(updated(route("fail-job", p))).isEqualTo(1);
+        }
+        Row again = job(retried);
+        assertThat(again.string("Status")).isEqualTo("Pending");
+        assertThat(again.string("WorkerInstanceId")).isNull();
+        assertThat(again.time("NextAttemptAt")).isCloseTo(storeNow().plusSeconds(30), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        Row failed = job(exhausted);
+        assertThat(failed.string("Status")).isEqualTo("Failed");
+        assertThat(failed.string("LastError")).isEqualTo("attempt failed: target refused");
+        assertThat(failed.time("CompletedAt")).isNotNull();
+
+        UUID held = runningJob("hand back", 1, 3);
+        UUID notListed = runningJob("kept", 1, 3);
+        assertThat(updated(route("release-jobs", Map.of("AttemptsBack", 1, "WorkerInstanceId", worker, "JobIds", List.of(held))))).isEqualTo(1);
+        assertThat(job(held).string("Status")).isEqualTo("Pending");
+        assertThat(job(held).integer("Attempt")).isZero();
+        assertThat(job(notListed).string("Status")).isEqualTo("Running");
+
+        UUID expiring = runningJob("lease runs out", 1, 3);
+        UUID lastTry = runningJob("lease runs out at the last attempt", 3, 3);
+        db.update("UPDATE monitoring.WorkerJobs SET LeaseExpiresAt = DATEADD(SECOND, -1, SYSUTCDATETIME()) WHERE JobId IN (?, ?)", expiring, lastTry);
+        assertThat(updated(route("reap-expired-leases", Map.of()))).isEqualTo(2);
+        assertThat(job(expiring).string("Status")).isEqualTo("Pending");
+        assertThat(job(expiring).string("LastError")).startsWith("attempt 1 of 3: lease expired while running on worker ");
+        assertThat(job(lastTry).string("Status")).isEqualTo("Failed");
+        assertThat(job(notListed).string("Status")).isEqualTo("Running");
+    }
+
+    @Test
+    @Order(4)
+    void scheduledJobsAreEnqueuedOncePerSlot() {
+        UUID connection = connection("enqueue-target");
+        UUID query = queryId("Connection Test");
+        Map<String, Object> slot = new HashMap<>();
+        slot.put("JobId", UUID.randomUUID());
+        slot.put("JobName", "Connection Test on enqueue-target");
+        slot.put("ConnectionId", connection);
+        slot.put("QueryId", query);
+        slot.put("Environment", "it");
+        slot.put("ScheduledAt", Timestamp.valueOf(LocalDateTime.of(2026, 1, 1, 12, 0)));
+        slot.put("DedupeKey", query + ":" + connection + ":1767268800");
+        assertThat(updated(route("enqueue-job", slot))).isEqualTo(1);
+        slot.put("JobId", UUID.randomUUID());
+        assertThat(updated(route("enqueue-job", slot))).as("a second worker's insert of the same slot").isZero();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE DedupeKey = ?", Integer.class, slot.get("DedupeKey"))).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void resultsAreWrittenOnceUnderTheFenceAndRetentionPurgesInBatches() {
+        UUID connection = connection("results-target");
+        UUID query = queryId("Connection Test");
+        UUID j = runningJob("with a result", 1, 3);
+        Map<String, Object> result = new HashMap<>();
+        result.put("JobId", j);
+        result.put("ConnectionId", connection);
+        result.put("QueryId", query);
+        result.put("WorkerInstanceId", worker);
+        result.put("Attempt", 1);
+        result.put("Environment", "it");
+        result.put("Provider", "SqlServer");
+        result.put("Status", "Ok");
+        result.put("ResultValue", 1.0);
+        result.put("ResultText", "1");
+        result.put("ResultRowCount", 1);
+        result.put("DurationMs", 3);
+        result.put("ErrorMessage", null);
+        result.put("Details", "{\"columns\":[\"\"]}");
+        result.put("QueryHash", "a".repeat(64));
+        assertThat(updated(route("insert-result", result))).isEqualTo(1);
+        assertThat(updated(route("insert-result", result))).as("the same result twice").isZero();
+        Map<String, Object> staleAttempt = new HashMap<>(result);
+        staleAttempt.put("Attempt", 2);
+        staleAttempt.put("QueryId", UUID.randomUUID());
+        assertThat(updated(route("insert-result", staleAttempt))).as("an attempt that lost its lease").isZero();
+        assertThat(db.queryForObject("SELECT ResultValue FROM monitoring.DatabaseMonitoringResults WHERE JobId = ?", Double.class, j)).isEqualTo(1.0);
+
+        assertThat(selected(route("select-retention-days", Map.of()))).extracting(r -> r.string("ConfigValue")).containsExactly("30");
+        for (int i = 0; i < 3; i++) {
+            route("insert-worker-metric", Map.of("WorkerInstanceId", worker, "MetricType", "Gauge", "MetricName", "jobs.running",
+                    "MetricValue", (double) i, "Unit", "jobs", "Tags", "{}"));
+        }
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerMetrics", Integer.class)).isEqualTo(3);
+        db.update("UPDATE monitoring.WorkerMetrics SET RecordedAt = DATEADD(DAY, -40, SYSUTCDATETIME())");
+        db.update("UPDATE monitoring.DatabaseMonitoringResults SET ExecutedAt = DATEADD(DAY, -40, SYSUTCDATETIME())");
+        db.update("UPDATE monitoring.WorkerJobs SET Status = N'Succeeded', CompletedAt = DATEADD(DAY, -40, SYSUTCDATETIME()) WHERE JobId = ?", j);
+        UUID pendingOld = pendingJob("old but pending", 5, 0, null);
+        assertThat(updated(route("purge-worker-metrics", Map.of("BatchSize", 2, "RetentionDays", 30)))).isEqualTo(2);
+        assertThat(updated(route("purge-worker-metrics", Map.of("BatchSize", 2, "RetentionDays", 30)))).isEqualTo(1);
+        assertThat(updated(route("purge-results", Map.of("BatchSize", 10, "RetentionDays", 30)))).isEqualTo(1);
+        assertThat(updated(route("purge-finished-jobs", Map.of("BatchSize", 10, "RetentionDays", 30)))).isGreaterThanOrEqualTo(1);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE JobId = ?", Integer.class, j)).isZero();
+        assertThat(job(pendingOld).string("Status")).isEqualTo("Pending");
+    }
+
+    @Test
+    @Order(6)
+    void theCatalogAndItsConnectionStringsAreReadAndRewrittenWithoutLostEdits() {
+        UUID c = connection("catalog-target");
+        assertThat(selected(route("select-connections", Map.of()))).extracting(r -> r.string("ConnectionName")).contains("catalog-target");
+        assertThat(selected(route("select-queries", Map.of()))).anySatisfy(q -> {
+            assertThat(q.string("QueryName")).isEqualTo("Connection Test");
+            assertThat(q.string("SqlQuery")).isEqualTo("SELECT 1");
+            assertThat(q.integer("IntervalSeconds")).isEqualTo(60);
+        });
+        List<Row> page = codeSelect("select-connection-strings", Map.of("BatchSize", 100, "After", "00000000-0000-0000-0000-000000000000"));
+        assertThat(page).extracting(r -> r.uuid("ConnectionId")).contains(c);
+        assertThat(codeUpdate("update-connection-string", Map.of("ConnectionId", c, "OldValue", "edited meanwhile", "NewValue", "enc:v1:x"))).isZero();
+        assertThat(codeUpdate("update-connection-string", Map.of("ConnectionId", c, "OldValue", "Server=127.0.0.1;Database=x", "NewValue", "enc:v1:x"))).isEqualTo(1);
+        assertThat(db.queryForObject("SELECT ConnectionString FROM monitoring.DatabaseConnections WHERE ConnectionId = ?", String.class, c)).isEqualTo("enc:v1:x");
+    }
+
+    @Test
+    @Order(7)
+    void alertStatesMoveUnderTheirSequenceAndEventsAreClaimedOnceInOrder() {
+        UUID c = connection("alert-target");
+        UUID q = queryId("Connection Test");
+        db.update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = 5, CriticalThreshold = 9, ComparisonOperator = N'GreaterThan' WHERE QueryId = ?", q);
+        Map<String, Object> first = alertState(c, q, "Ok", 1);
+        assertThat(updated(route("insert-alert-state", first))).isEqualTo(1);
+        assertThat(updated(route("insert-alert-state", first))).as("another worker's insert of the same alert").isZero();
+        assertThat(selected(route("select-alert-states", Map.of("ConnectionIds", List.of(c), "QueryIds", List.of(q)))))
+                .extracting(r -> r.string("State") + "/" + r.integer("Sequence")).containsExactly("Ok/1");
+        assertThat(selected(route("select-alert-rules", Map.of("QueryIds", List.of(q)))))
+                .extracting(r -> r.decimal("CriticalThreshold")).containsExactly(9.0);
+
+        Map<String, Object> toWarning = alertState(c, q, "Warning", 2);
+        toWarning.put("ReadSequence", 7);
+        assertThat(updated(route("update-alert-state", toWarning))).as("read at a sequence another worker moved on from").isZero();
+        toWarning.put("ReadSequence", 1);
+        assertThat(updated(route("update-alert-state", toWarning))).isEqualTo(1);
+        Map<String, Object> event = alertEvent(c, q, 2, "Ok", "Warning");
+        assertThat(updated(route("insert-alert-event", event))).isEqualTo(1);
+        assertThat(updated(route("insert-alert-event", event))).as("the same change recorded twice").isZero();
+        Map<String, Object> orphan = alertEvent(c, q, 3, "Warning", "Critical");
+        assertThat(updated(route("insert-alert-event", orphan))).as("a change whose state was not written").isZero();
+
+        Map<String, Object> toStale = new HashMap<>(Map.of("ConnectionId", c, "QueryId", q, "RowKey", "", "State", "Stale",
+                "Sequence", 3, "ReadSequence", 2, "LastMessage", "no result for 2 intervals"));
+        assertThat(updated(route("move-alert-state", toStale))).isEqualTo(1);
+        Row stale = row("SELECT * FROM monitoring.AlertStates WHERE ConnectionId = ? AND QueryId = ?", c, q);
+        assertThat(stale.string("State")).isEqualTo("Stale");
+        assertThat(stale.decimal("LastValue")).as("kept from the last update").isEqualTo(7.0);
+        assertThat(updated(route("insert-alert-event", alertEvent(c, q, 3, "Warning", "Stale")))).isEqualTo(1);
+
+        db.update("UPDATE monitoring.AlertStates SET State = N'Warning', LastSeenAt = DATEADD(MINUTE, -10, SYSUTCDATETIME()) WHERE ConnectionId = ?", c);
+        assertThat(selected(route("select-stale-alerts", Map.of()))).anySatisfy(s -> {
+            assertThat(s.uuid("ConnectionId")).isEqualTo(c);
+            assertThat(s.integer("SecondsSinceSeen")).isBetween(590, 700);
+            assertThat(s.string("QueryName")).isEqualTo("Connection Test");
+        });
+
+        List<Row> claimed = selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)));
+        assertThat(claimed).as("the later change waits for the earlier one").hasSize(1);
+        Row notice = claimed.get(0);
+        assertThat(notice.string("ToState")).isEqualTo("Warning");
+        assertThat(notice.string("ConnectionName")).isEqualTo("alert-target");
+        assertThat(notice.string("QueryName")).isEqualTo("Connection Test");
+        assertThat(notice.integer("NotifyAttempts")).isEqualTo(1);
+        assertThat(selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)))).as("leased").isEmpty();
+
+        UUID eventId = notice.uuid("EventId");
+        assertThat(updated(route("mark-alert-event-failed", new HashMap<>(Map.of("EventId", eventId, "NotifyAttempts", 1, "RetryInSeconds", 0,
+                "NotifyError", "HTTP 503 from the receiver")))))
+                .isEqualTo(1);
+        List<Row> retried = selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)));
+        assertThat(retried).extracting(r -> r.uuid("EventId")).containsExactly(eventId);
+        assertThat(updated(route("mark-alert-event-sent", Map.of("EventId", eventId, "NotifyAttempts", 1)))).as("an expired claim's late copy").isZero();
+        assertThat(updated(route("mark-alert-event-sent", Map.of("EventId", eventId, "NotifyAttempts", 2)))).isEqualTo(1);
+        List<Row> next = selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)));
+        assertThat(next).extracting(r -> r.string("ToState")).containsExactly("Stale");
+        assertThat(next.get(0).time("PreviousChangeAt")).isNotNull();
+    }
+
+    @Test
+    @Order(8)
+    void backtestsReadAQueryAndItsStoredResults() {
+        UUID c = connection("backtest-target");
+        UUID q = queryId("Connection Test");
+        db.update("INSERT INTO monitoring.DatabaseMonitoringResults (ConnectionId, QueryId, Status, ResultValue, ExecutedAt) "
+                + "VALUES (?, ?, N'Ok', 4, DATEADD(HOUR, -2, SYSUTCDATETIME())), (?, ?, N'Warning', 6, DATEADD(HOUR, -1, SYSUTCDATETIME()))", c, q, c, q);
+        assertThat(codeSelect("select-backtest-query", Map.of("Query", "Connection Test"))).extracting(r -> r.uuid("QueryId")).containsExactly(q);
+        assertThat(codeSelect("select-backtest-query", Map.of("Query", q.toString().toUpperCase()))).hasSize(1);
+        Map<String, Object> p = new HashMap<>(Map.of("QueryId", q, "Days", 1));
+        p.put("Connection", "backtest-target");
+        assertThat(codeSelect("select-backtest-results", p)).extracting(r -> r.decimal("ResultValue")).containsExactly(4.0, 6.0);
+        p.put("Connection", null);
+        assertThat(codeSelect("select-backtest-results", p)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(9)
+    void theApiReadsAndWritesTheStore() {
+        UUID c = UUID.randomUUID();
+        Map<String, Object> connection = new HashMap<>();
+        connection.put("ConnectionId", c);
+        connection.put("ConnectionName", "api-target");
+        connection.put("Provider", "SqlServer");
+        connection.put("ConnectionString", "enc:v1:abc");
+        connection.put("Environment", "it");
+        connection.put("IsEnabled", true);
+        connection.put("ConnectionTimeoutSeconds", 5);
+        connection.put("CommandTimeoutSeconds", 10);
+        connection.put("MaxConcurrency", 2);
+        connection.put("Tags", null);
+        connection.put("Description", "made through the API");
+        connection.put("UserName", "api-admin");
+        assertThat(codeUpdate("api-insert-connection", connection)).isEqualTo(1);
+        connection.put("ConnectionString", null);
+        connection.put("Description", "changed through the API");
+        assertThat(codeUpdate("api-update-connection", connection)).isEqualTo(1);
+        assertThat(codeUpdate("api-set-connection-enabled", Map.of("ConnectionId", c, "IsEnabled", false, "UserName", "api-operator"))).isEqualTo(1);
+        Map<String, Object> byId = new HashMap<>();
+        byId.put("ConnectionId", c);
+        Row shown = codeSelect("api-connections", byId).get(0);
+        assertThat(shown.string("Description")).isEqualTo("changed through the API");
+        assertThat(shown.integer("ConnectionStringEncrypted")).as("the stored string kept, never shown").isEqualTo(1);
+        assertThat(shown.get("ConnectionString")).isNull();
+        assertThat(shown.flag("IsEnabled", true)).isFalse();
+        assertThat(shown.string("ModifiedBy")).isEqualTo("api-operator");
+
+        UUID q = UUID.randomUUID();
+        Map<String, Object> query = new HashMap<>();
+        for (String k : List.of("Description", "Provider", "WarningThreshold", "CriticalThreshold", "ComparisonOperator", "IntervalSeconds",
+                "TimeoutSeconds", "WarningRecovery", "CriticalRecovery", "HardAfter", "FlapLowPercent", "FlapHighPercent",
+                "StaleAfterIntervals", "AlertKeyColumn", "AlertValueColumn")) {
+            query.put(k, null);
+        }
+        query.putAll(Map.of("QueryId", q, "QueryName", "api query", "QueryType", "Custom", "SqlQuery", "SELECT 2", "ResultType", "Scalar",
+                "MaxRows", 10, "AllowWrite", false, "IsEnabled", true, "UserName", "api-admin"));
+        assertThat(codeUpdate("api-insert-query", query)).isEqualTo(1);
+        query.put("CriticalThreshold", 3.0);
+        query.put("ComparisonOperator", "GreaterThan");
+        assertThat(codeUpdate("api-update-query", query)).isEqualTo(1);
+        assertThat(codeUpdate("api-set-query-enabled", Map.of("QueryId", q, "IsEnabled", true, "UserName", "api-operator"))).isEqualTo(1);
+        Map<String, Object> queryById = new HashMap<>();
+        queryById.put("QueryId", q);
+        assertThat(codeSelect("api-queries", queryById)).extracting(r -> r.decimal("CriticalThreshold")).containsExactly(3.0);
+
+        UUID j = UUID.randomUUID();
+        assertThat(codeUpdate("api-enqueue-job", Map.of("JobId", j, "JobName", "from the API", "Priority", 2, "ConnectionId", c,
+                "QueryId", q, "Environment", "it", "MaxAttempts", 3, "UserName", "api-operator"))).isEqualTo(1);
+        Map<String, Object> jobs = new HashMap<>();
+        jobs.put("Status", "Pending");
+        jobs.put("Limit", 500);
+        assertThat(codeSelect("api-jobs", jobs)).extracting(r -> r.uuid("JobId")).contains(j);
+        assertThat(codeSelect("api-queue", Map.of())).anySatisfy(r -> assertThat(r.string("Status")).isEqualTo("Pending"));
+        assertThat(codeUpdate("api-cancel-job", Map.of("JobId", j, "UserName", "api-operator"))).isEqualTo(1);
+        assertThat(job(j).string("Status")).isEqualTo("Cancelled");
+        assertThat(job(j).string("ModifiedBy")).isEqualTo("api-operator");
+        assertThat(codeSelect("api-workers", Map.of())).extracting(r -> r.uuid("WorkerInstanceId")).contains(worker);
+
+        db.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = 1 WHERE ConnectionId = ?", c);
+        db.update("INSERT INTO monitoring.DatabaseMonitoringResults (ConnectionId, QueryId, Environment, Provider, Status, ResultValue, ExecutedAt) "
+                + "VALUES (?, ?, N'it', N'SqlServer', N'Critical', 4, DATEADD(MINUTE, -1, SYSUTCDATETIME()))", c, q);
+        route("insert-alert-state", alertState(c, q, "Critical", 1));
+        Map<String, Object> filters = new HashMap<>();
+        for (String k : List.of("Environment", "Provider", "ConnectionId", "QueryId", "Status", "From", "To", "State")) {
+            filters.put(k, null);
+        }
+        filters.put("Limit", 100);
+        filters.put("ConnectionId", c);
+        assertThat(codeSelect("api-results", filters)).extracting(r -> r.string("Status") + "/" + r.string("QueryName"))
+                .containsExactly("Critical/api query");
+        filters.put("Status", "Ok");
+        assertThat(codeSelect("api-results", filters)).isEmpty();
+        assertThat(codeSelect("api-alerts", filters)).extracting(r -> r.string("State")).containsExactly("Critical");
+        Timestamp now = (Timestamp) codeSelect("api-store-now", Map.of()).get(0).get("StoreNow");
+        assertThat(now.toLocalDateTime()).isCloseTo(storeNow(), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(codeSelect("api-series", new HashMap<>(Map.of("Since", Timestamp.valueOf(now.toLocalDateTime().minusHours(1)),
+                "ConnectionId", c, "Points", 10)))).extracting(r -> r.decimal("ResultValue")).containsExactly(4.0);
+        assertThat(codeSelect("api-status-grid", Map.of())).anySatisfy(r -> {
+            assertThat(r.string("ConnectionName")).isEqualTo("api-target");
+            assertThat(r.string("State")).isEqualTo("Critical");
+        });
+        assertThat(codeUpdate("api-acknowledge-alert", Map.of("UserName", "api-operator", "ConnectionId", c, "QueryId", q, "RowKey", ""))).isEqualTo(1);
+        assertThat(row("SELECT * FROM monitoring.AlertStates WHERE ConnectionId = ?", c).string("AcknowledgedBy")).isEqualTo("api-operator");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyStatementFileRanAndNoneWasDescribedByTheDriver() throws IOException {
+        Set<String> files = new TreeSet<>();
+        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:sql/sqlserver/*.sql")) {
+            files.add(r.getFilename().replace(".sql", ""));
+        }
+        assertThat(files).hasSizeGreaterThan(50);
+        assertThat(executed).as("statements of sql/sqlserver/ run by this test").containsAll(files);
+        assertThat(driver.described()).as("statements whose parameters the driver was asked for").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Exchange route(String statement, Map<String, Object> parameters) {
+        executed.add(statement);
+        Exchange exchange = routes.request("sql:classpath:sql/sqlserver/" + statement + ".sql", e -> e.getMessage().setBody(new HashMap<>(parameters)));
+        if (exchange.getException() != null) {
+            throw new AssertionError(statement + ".sql failed", exchange.getException());
+        }
+        return exchange;
+    }
+
+    private static int updated(Exchange exchange) {
+        return exchange.getMessage().getHeader("CamelSqlUpdateCount", Integer.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Row> selected(Exchange exchange) {
+        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        return rows == null ? List.of() : rows.stream().map(Row::of).toList();
+    }
+
+    private List<Row> codeSelect(String statement, Map<String, Object> parameters) {
+        executed.add(statement);
+        return code.queryForList(StoreSql.load(StoreDialect.SQLSERVER, statement), parameters).stream().map(Row::of).toList();
+    }
+
+    private int codeUpdate(String statement, Map<String, Object> parameters) {
+        executed.add(statement);
+        return code.update(StoreSql.load(StoreDialect.SQLSERVER, statement), parameters);
+    }
+
+    private Row row(String sql, Object... args) {
+        return Row.of(db.queryForMap(sql, args));
+    }
+
+    private Row job(UUID id) {
+        return row("SELECT * FROM monitoring.WorkerJobs WHERE JobId = ?", id);
+    }
+
+    private String status(String table, String key, UUID id) {
+        return db.queryForObject("SELECT Status FROM monitoring." + table + " WHERE " + key + " = ?", String.class, id);
+    }
+
+    private LocalDateTime storeNow() {
+        return db.queryForObject("SELECT SYSUTCDATETIME()", Timestamp.class).toLocalDateTime();
+    }
+
+    private UUID pendingJob(String name, int priority, int dueInSeconds, UUID pinnedTo) {
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, Priority, ScheduledAt, WorkerInstanceId) "
+                + "VALUES (?, ?, ?, DATEADD(SECOND, ?, SYSUTCDATETIME()), ?)", id, name, priority, dueInSeconds, pinnedTo);
+        return id;
+    }
+
+    private UUID runningJob(String name, int attempt, int maxAttempts) {
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, Status, WorkerInstanceId, Attempt, MaxAttempts, StartedAt, LeaseExpiresAt) "
+                + "VALUES (?, ?, N'Running', ?, ?, ?, SYSUTCDATETIME(), DATEADD(MINUTE, 1, SYSUTCDATETIME()))", id, name, worker, attempt, maxAttempts);
+        return id;
+    }
+
+    private UUID connection(String name) {
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.DatabaseConnections (ConnectionId, ConnectionName, Provider, ConnectionString, Environment) "
+                + "VALUES (?, ?, N'SqlServer', N'Server=127.0.0.1;Database=x', N'it')", id, name);
+        return id;
+    }
+
+    private UUID queryId(String name) {
+        return UUID.fromString(db.queryForObject("SELECT CAST(QueryId AS NVARCHAR(36)) FROM monitoring.DatabaseQueries WHERE QueryName = ?", String.class, name));
+    }
+
+    private static Map<String, Object> alertState(UUID c, UUID q, String state, int sequence) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ConnectionId", c);
+        p.put("QueryId", q);
+        p.put("RowKey", "");
+        p.put("State", state);
+        p.put("PendingState", null);
+        p.put("PendingCount", 0);
+        p.put("DataState", "Ok");
+        p.put("IsFlapping", false);
+        p.put("History", "O");
+        p.put("Sequence", sequence);
+        p.put("LastValue", 7.0);
+        p.put("LastMessage", "value 7");
+        return p;
+    }
+
+    private static Map<String, Object> alertEvent(UUID c, UUID q, int sequence, String from, String to) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ConnectionId", c);
+        p.put("QueryId", q);
+        p.put("RowKey", "");
+        p.put("Sequence", sequence);
+        p.put("StateSequence", sequence);
+        p.put("Kind", "StateChanged");
+        p.put("FromState", from);
+        p.put("ToState", to);
+        p.put("Notifies", true);
+        p.put("Reason", from + " to " + to);
+        p.put("ResultValue", 7.0);
+        return p;
+    }
+}
