@@ -1,5 +1,5 @@
 -- The seed's four usage examples, as written for SQL Server (the production store). Run them in one batch:
--- example 4 uses the variable declared in example 1. Not executed on the build machines (no SQL Server).
+-- example 4 uses the variable declared in example 1.
 DECLARE @WorkerId UNIQUEIDENTIFIER = NEWID();
 
 INSERT INTO monitoring.WorkerInstances (

@@ -1,17 +1,21 @@
 package dev.monitoringworker.it;
 
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.support.SqlServerDatabases;
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
 import dev.monitoringworker.support.WorkerApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -28,25 +32,56 @@ class SeedExamplesIT {
     private static final UUID EXAMPLE_WORKER = UUID.fromString("c0ffee00-0000-4000-8000-000000000001");
 
     @ParameterizedTest(name = "store {0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "sqlserver"})
     void theFourUsageExamplesWorkAsWritten(String dialect) throws Exception {
-        String url = dialect.equals("h2") ? "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
-                : TestDatabases.newPostgresDatabase("seed");
+        String url;
+        String user;
+        String password = "";
+        switch (dialect) {
+            case "h2" -> {
+                url = "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+                user = "sa";
+            }
+            case "postgresql" -> {
+                url = TestDatabases.newPostgresDatabase("seed");
+                user = "postgres";
+            }
+            default -> {
+                SqlServerDatabases.Server server = SqlServerDatabases.server();
+                url = SqlServerDatabases.newDatabase("seed");
+                user = server.username();
+                password = server.password();
+            }
+        }
         String targetUrl = TestDatabases.newPostgresDatabase("seedtarget");
-        try (ConfigurableApplicationContext app = WorkerApp.start(url, dialect.equals("h2") ? "sa" : "postgres", "", Map.of())) {
+        try (ConfigurableApplicationContext app = WorkerApp.start(url, user, password, Map.of())) {
             DataSource ds = app.getBean(DataSource.class);
             Store store = new Store(ds);
             store.connection("pg-target", "PostgreSQL", targetUrl, "Test", 5);
+            String script = new ClassPathResource("seed-examples/" + dialect + ".sql").getContentAsString(StandardCharsets.UTF_8);
             try (Connection c = ds.getConnection()) {
-                ScriptUtils.executeSqlScript(c, new ClassPathResource("seed-examples/" + dialect + ".sql"));
+                if (dialect.equals("sqlserver")) {
+                    // T-SQL as a DBA runs it in one batch: example 4 uses the variable example 1 declares
+                    try (Statement batch = c.createStatement()) {
+                        batch.execute(script);
+                    }
+                } else {
+                    ScriptUtils.executeSqlScript(c, new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)));
+                }
             }
 
-            UUID job = store.jdbc().queryForObject("SELECT JobId FROM monitoring.WorkerJobs WHERE JobName = 'Check Production DB'", UUID.class);
+            UUID exampleWorker = UUID.fromString(store.jdbc().queryForObject(
+                    "SELECT CAST(WorkerInstanceId AS VARCHAR(36)) FROM monitoring.WorkerInstances WHERE WorkerName = 'MonitoringWorker-01'", String.class).trim());
+            if (!dialect.equals("sqlserver")) {
+                assertThat(exampleWorker).isEqualTo(EXAMPLE_WORKER);
+            }
+            UUID job = UUID.fromString(store.jdbc().queryForObject(
+                    "SELECT CAST(JobId AS VARCHAR(36)) FROM monitoring.WorkerJobs WHERE JobName = 'Check Production DB'", String.class).trim());
             Row done = store.awaitJob(job, "Succeeded", Duration.ofSeconds(60));
-            assertThat(done.uuid("WorkerInstanceId")).isNotEqualTo(EXAMPLE_WORKER);
+            assertThat(done.uuid("WorkerInstanceId")).isNotEqualTo(exampleWorker);
             assertThat(done.integer("Priority")).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> "Dead".equals(store.jdbc().queryForObject(
-                    "SELECT Status FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", String.class, EXAMPLE_WORKER)));
+                    "SELECT Status FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", String.class, exampleWorker)));
 
             Map<String, Row> results = store.results(job);
             assertThat(results).containsOnlyKeys("Production-DB/Connection Test", "Production-DB/CPU Usage Check",
