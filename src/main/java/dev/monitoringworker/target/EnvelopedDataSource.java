@@ -8,13 +8,17 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 
 /**
  * A connection pool seen through one run's execution envelope. Every statement it creates carries the run's
- * timeout and row cap (one row above MaxRows, so that truncation can be seen and reported). Unless the query
+ * timeout and row cap (one row above MaxRows, so that truncation can be seen and reported). The cap is the
+ * driver's {@code setMaxRows}, except on SQL Server: mssql-jdbc sends that as {@code SET ROWCOUNT}, which also
+ * cuts the rows that INSERT, UPDATE and DELETE inside the batch or a procedure touch, so there the rows are
+ * capped by reading (the result set ends after the cap). Unless the query
  * may write, the run happens in a transaction that is read-only where the engine offers it (PostgreSQL,
  * MySQL/MariaDB, Oracle) and is always rolled back (every engine, and the only guard on SQL Server and H2).
  */
@@ -64,18 +68,40 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
      * statement answers none itself instead of the driver asking the server (a describe round trip on PostgreSQL,
      * a stored procedure call on SQL Server).
      */
-    static PreparedStatement withoutParameters(PreparedStatement statement) {
+    static PreparedStatement withoutParameters(PreparedStatement statement, int readLimit) {
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[]{PreparedStatement.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getParameterMetaData")) {
                         return NO_PARAMETERS;
                     }
+                    Object result;
                     try {
-                        return method.invoke(statement, args);
+                        result = method.invoke(statement, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
+                    return readLimit > 0 && result instanceof ResultSet rows ? readingAtMost(rows, readLimit) : result;
                 });
+    }
+
+    /** A result set that ends after {@code limit} rows; the driver discards the rest when it is closed. */
+    static ResultSet readingAtMost(ResultSet rows, int limit) {
+        int[] read = {0};
+        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[]{ResultSet.class}, (proxy, method, args) -> {
+            if (method.getName().equals("next") && (args == null || args.length == 0)) {
+                if (read[0] >= limit) {
+                    return false;
+                }
+                boolean more = rows.next();
+                read[0] += more ? 1 : 0;
+                return more;
+            }
+            try {
+                return method.invoke(rows, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     private static final ParameterMetaData NO_PARAMETERS = (ParameterMetaData) Proxy.newProxyInstance(
@@ -86,7 +112,15 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                 throw new SQLFeatureNotSupportedException("monitoring SQL takes no parameters");
             });
 
+    /** Beyond its timeout, how long a statement's cancel may go unanswered before the connection's socket gives up. */
+    static final int CANCEL_GRACE_SECONDS = 2;
+
     private Connection envelop(Connection connection) throws SQLException {
+        if (provider == Provider.SqlServer) {
+            // an engine that does not answer the timeout's cancel (a hung server, or one that ignores TDS attention)
+            // must not hold the thread: the socket read ends, the driver closes the connection, the pool drops it
+            connection.setNetworkTimeout(Runnable::run, (timeoutSeconds + CANCEL_GRACE_SECONDS) * 1000);
+        }
         if (readOnly) {
             try {
                 connection.setAutoCommit(false);
@@ -131,11 +165,15 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
+                    boolean capByReading = provider == Provider.SqlServer;
                     if (result instanceof Statement statement) {
                         statement.setQueryTimeout(timeoutSeconds);
-                        statement.setMaxRows(maxRows + 1);
+                        if (!capByReading) {
+                            statement.setMaxRows(maxRows + 1);
+                        }
                     }
-                    return method.getName().equals("prepareStatement") ? withoutParameters((PreparedStatement) result) : result;
+                    return method.getName().equals("prepareStatement")
+                            ? withoutParameters((PreparedStatement) result, capByReading ? maxRows + 1 : 0) : result;
                 });
     }
 }

@@ -11,6 +11,15 @@ public final class SqlText {
     }
 
     /**
+     * Counts the statements as the provider's engine reads them: T-SQL needs no semicolon between statements
+     * ({@link TsqlText}), the other engines' drivers do.
+     */
+    public static int statementCount(Provider provider, String sql) {
+        int separated = statementCount(sql);
+        return provider == Provider.SqlServer ? Math.max(separated, TsqlText.statementCount(sql)) : separated;
+    }
+
+    /**
      * Counts under both readings of a backslash in a literal (an escape for MySQL, a plain character for
      * PostgreSQL and SQL Server) and returns the larger: a text cannot hide a second statement from either.
      */

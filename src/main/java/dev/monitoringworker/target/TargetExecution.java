@@ -87,7 +87,7 @@ public class TargetExecution {
         if (!q.allowWrite() && settings.type() == ResultType.NonQuery) {
             throw new TargetException("query " + q.label() + ": ResultType NonQuery changes data and needs AllowWrite = 1");
         }
-        if (!q.allowWrite() && SqlText.statementCount(q.sql()) > 1) {
+        if (!q.allowWrite() && SqlText.statementCount(provider, q.sql()) > 1) {
             throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
                     + "only a query with AllowWrite = 1 may run several");
         }
@@ -171,7 +171,9 @@ public class TargetExecution {
 
     static boolean isTimeout(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ExchangeTimedOutException || c instanceof SQLTimeoutException
+            // a socket read that ran out: the envelope's network timeout ended a statement whose cancel went unanswered
+            boolean readTimedOut = c instanceof java.net.SocketTimeoutException && String.valueOf(c.getMessage()).contains("Read timed out");
+            if (c instanceof ExchangeTimedOutException || c instanceof SQLTimeoutException || readTimedOut
                     || c instanceof SQLException s && s.getSQLState() != null && TIMEOUT_STATES.contains(s.getSQLState())) {
                 return true;
             }

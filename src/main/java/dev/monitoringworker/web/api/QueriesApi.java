@@ -108,10 +108,6 @@ public class QueriesApi {
     private Map<String, Object> row(UUID id, QueryInput in, String user) {
         String name = required("queryName", in.queryName(), 200);
         String sql = required("sqlQuery", in.sqlQuery(), 100_000);
-        int statements = SqlText.statementCount(sql);
-        if (statements != 1) {
-            throw ApiException.invalid("sqlQuery", "sqlQuery must be one statement, not " + statements);
-        }
         String resultType = in.resultType() == null ? "Scalar" : in.resultType();
         try {
             resultType = ResultType.parse(resultType).name();
@@ -129,6 +125,11 @@ public class QueriesApi {
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid("provider", e.getMessage());
             }
+        }
+        // T-SQL needs no semicolons between statements: a SqlServer query is read as SQL Server reads it
+        int statements = provider == null ? SqlText.statementCount(sql) : SqlText.statementCount(Provider.parse(provider), sql);
+        if (statements != 1) {
+            throw ApiException.invalid("sqlQuery", "sqlQuery must be one statement, not " + statements);
         }
         String operator = null;
         if (in.comparisonOperator() != null || in.warningThreshold() != null || in.criticalThreshold() != null) {
