@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * Derives settings that follow from others, as defaults any property may override:
  * the store dialect from {@code spring.datasource.url}, Flyway's migration folder and schema from the dialect,
+ * the embedded demo switched off on every store but H2 (whatever else says),
  * and where routes load from ({@code ./routes} when present, watched for edits, else the copies packaged in
  * the jar).
  */
@@ -40,5 +41,9 @@ public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
             defaults.put("camel.main.routes-reload-remove-all-routes", false);
         }
         env.getPropertySources().addLast(new MapPropertySource("monitoringDerivedDefaults", defaults));
+        if (dialect != StoreDialect.H2) {
+            // the embedded demo monitors the embedded H2 store itself: there is nothing of it on any other store
+            env.getPropertySources().addFirst(new MapPropertySource("monitoringDemoOnlyOnH2", Map.of("monitoring.demo.enabled", false)));
+        }
     }
 }

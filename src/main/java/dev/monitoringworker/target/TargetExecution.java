@@ -106,7 +106,7 @@ public class TargetExecution {
         }
         exchange.getIn().setHeader(PROVIDER, provider.name());
         exchange.getIn().setHeader(DEADLINE, (timeout + c.connectTimeoutSeconds() + DEADLINE_GRACE_SECONDS) * 1000L);
-        exchange.getIn().setBody(q.sql());
+        exchange.getIn().setBody(provider == Provider.Oracle ? OracleSql.runnable(q.sql()) : q.sql());
     }
 
     @SuppressWarnings("unchecked")
