@@ -74,7 +74,7 @@ public final class SqlText {
     }
 
     /** A quote doubled inside a literal is part of it, as in 'it''s'. */
-    private static int endOfQuoted(String sql, int start, char quote, boolean backslashEscapes) {
+    static int endOfQuoted(String sql, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
             if (sql.charAt(i) == quote) {

@@ -120,10 +120,10 @@ public final class TsqlText {
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 i = endOfBlockComment(sql, i);
             } else if (c == '\'' || c == '"') {
-                i = endOfQuoted(sql, i, c);
+                i = SqlText.endOfQuoted(sql, i, c, false);
                 tokens.add(new Token("'", false, depth));
             } else if (c == '[') {
-                i = endOfQuoted(sql, i, ']');
+                i = SqlText.endOfQuoted(sql, i, ']', false); // ]] inside a name is a ]
                 tokens.add(new Token("[]", false, depth));
             } else if (Character.isLetter(c) || c == '_' || c == '@' || c == '#') {
                 int start = i;
@@ -170,22 +170,6 @@ public final class TsqlText {
             } else {
                 i++;
             }
-        }
-        return sql.length();
-    }
-
-    /** A closing quote doubled inside is part of the literal or name, as in 'it''s' and [a]]b]. */
-    private static int endOfQuoted(String sql, int start, char close) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == close) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == close) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
         }
         return sql.length();
     }

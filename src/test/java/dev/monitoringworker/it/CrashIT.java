@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Three workers started from the packaged jar share a PostgreSQL store; one is killed with SIGKILL while it
  * runs jobs. The others reclaim its jobs when their leases expire: nothing lost, nothing recorded twice, and
- * the dead worker's row says Dead.
+ * the dead worker's row says Dead. The workers get the store's URL alone, no profile: the dialect follows it, and
+ * the embedded demo (an H2-only feature) stays off.
  */
 class CrashIT {
 
@@ -38,7 +39,7 @@ class CrashIT {
                 workers.add(WorkerProcess.startJar(dir.resolve("worker-" + i + ".log"), Map.ofEntries(
                         Map.entry("spring.datasource.url", storeUrl), Map.entry("spring.datasource.username", "postgres"),
                         Map.entry("server.port", 0), Map.entry("management.server.port", 0), Map.entry("spring.h2.console.enabled", false),
-                        Map.entry("monitoring.demo.enabled", false), Map.entry("monitoring.worker.name", "crash-" + i),
+                        Map.entry("monitoring.worker.name", "crash-" + i),
                         Map.entry("monitoring.poll.interval-ms", 200), Map.entry("monitoring.poll.batch-size", 10),
                         Map.entry("monitoring.heartbeat.interval-ms", 1000), Map.entry("monitoring.jobs.lease-seconds", 5),
                         Map.entry("monitoring.reaper.interval-ms", 1000), Map.entry("monitoring.reaper.dead-after-seconds", 5))));
@@ -46,6 +47,8 @@ class CrashIT {
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             await().atMost(Duration.ofSeconds(120)).until(() -> tableExists(jdbc)
                     && jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE Status = 'Running'", Integer.class) == 3);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseConnections", Integer.class))
+                    .as("no demo connection on a PostgreSQL store").isZero();
             UUID connection = store.connection("crash target", "PostgreSQL", targetUrl, "crash", 5);
             UUID query = store.query("a little slow", "PostgreSQL", "SELECT 1 FROM pg_sleep(0.05)", "Scalar", null, null, null, null, 10, false);
             store.jobs("crash job", JOBS, connection, query);

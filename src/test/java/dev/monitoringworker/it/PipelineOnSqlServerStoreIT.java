@@ -7,6 +7,7 @@ import dev.monitoringworker.support.HttpReceiver;
 import dev.monitoringworker.support.ParameterMetadataSpy;
 import dev.monitoringworker.support.SqlServerDatabases;
 import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.TestKeyRings;
 import dev.monitoringworker.support.TestUsers;
 import dev.monitoringworker.support.WorkerApp;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +64,7 @@ class PipelineOnSqlServerStoreIT {
         target.execute("CREATE TABLE dbo.orders (id INT PRIMARY KEY, status NVARCHAR(20))");
         target.update("INSERT INTO dbo.orders VALUES (1, N'open'), (2, N'open'), (3, N'shipped')");
 
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path ring = Files.writeString(dir.resolve("key-ring"), "k1=" + Base64.getEncoder().encodeToString(key) + "\nactive=k1\n");
+        Path ring = TestKeyRings.write(dir);
         try (HttpReceiver receiver = new HttpReceiver()) {
             Map<String, Object> settings = new HashMap<>(TestUsers.properties("vic", "viewer", "ada", "admin"));
             settings.put("spring.profiles.active", "sqlserver");
