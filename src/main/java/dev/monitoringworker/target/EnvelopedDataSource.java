@@ -119,7 +119,12 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         if (provider == Provider.SqlServer) {
             // an engine that does not answer the timeout's cancel (a hung server, or one that ignores TDS attention)
             // must not hold the thread: the socket read ends, the driver closes the connection, the pool drops it
-            connection.setNetworkTimeout(Runnable::run, (timeoutSeconds + CANCEL_GRACE_SECONDS) * 1000);
+            try {
+                connection.setNetworkTimeout(Runnable::run, (timeoutSeconds + CANCEL_GRACE_SECONDS) * 1000);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
         }
         if (readOnly) {
             try {
