@@ -22,8 +22,8 @@ public final class SqlServerDatabases {
     public static final String SKIPPED = "T-SQL store tests skipped: no SQL Server here. Set MONITORING_TEST_SQLSERVER_URL "
             + "(eval \"$(../shared/tds/tds.sh start)\") or run a Docker engine.";
 
-    /** Where a server is and how to sign in; {@code tdsEngine} when it is the TDS engine rather than SQL Server. */
-    public record Server(String url, String username, String password, boolean tdsEngine) {
+    /** Where a server is and how to sign in. */
+    public record Server(String url, String username, String password) {
     }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -49,7 +49,7 @@ public final class SqlServerDatabases {
     private static Server find() {
         String url = System.getenv("MONITORING_TEST_SQLSERVER_URL");
         if (url != null && !url.isBlank()) {
-            return new Server(url, System.getenv("MONITORING_TEST_SQLSERVER_USERNAME"), System.getenv("MONITORING_TEST_SQLSERVER_PASSWORD"), true);
+            return new Server(url, System.getenv("MONITORING_TEST_SQLSERVER_USERNAME"), System.getenv("MONITORING_TEST_SQLSERVER_PASSWORD"));
         }
         if (!dockerReachable()) {
             return null;
@@ -57,7 +57,7 @@ public final class SqlServerDatabases {
         MSSQLServerContainer<?> container = new MSSQLServerContainer<>("mcr.microsoft.com/mssql/server:2022-latest").acceptLicense();
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-        return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(), false);
+        return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 
     /** Asked before Testcontainers is, which would log errors on a machine without Docker. */
