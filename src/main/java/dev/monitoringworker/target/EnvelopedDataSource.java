@@ -112,6 +112,11 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                 throw new SQLFeatureNotSupportedException("monitoring SQL takes no parameters");
             });
 
+    /** On SQL Server the row cap is kept by reading, not by the driver (see the class comment). */
+    private boolean capsByReading() {
+        return provider == Provider.SqlServer;
+    }
+
     /** Beyond its timeout, how long a statement's cancel may go unanswered before the connection's socket gives up. */
     static final int CANCEL_GRACE_SECONDS = 2;
 
@@ -170,15 +175,14 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    boolean capByReading = provider == Provider.SqlServer;
                     if (result instanceof Statement statement) {
                         statement.setQueryTimeout(timeoutSeconds);
-                        if (!capByReading) {
+                        if (!capsByReading()) {
                             statement.setMaxRows(maxRows + 1);
                         }
                     }
                     return method.getName().equals("prepareStatement")
-                            ? withoutParameters((PreparedStatement) result, capByReading ? maxRows + 1 : 0) : result;
+                            ? withoutParameters((PreparedStatement) result, capsByReading() ? maxRows + 1 : 0) : result;
                 });
     }
 }

@@ -3,8 +3,8 @@ package dev.monitoringworker.alert;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.store.StoreDialect;
 import dev.monitoringworker.store.StoreSql;
+import dev.monitoringworker.support.StoreMigrations;
 import dev.monitoringworker.support.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -137,9 +137,7 @@ class AlertSchemaIT {
 
     /** The store's schema as the worker's migrations make it. */
     static DataSource migrate(DataSource store, String dialect) {
-        Flyway.configure().dataSource(store).locations("classpath:db/migration/" + dialect).schemas("monitoring")
-                .table("monitoringworker_schema_history").load().migrate();
-        return store;
+        return StoreMigrations.migrate(store, StoreDialect.fromKey(dialect));
     }
 
     /** The store's clock, read the way its statements read it. */

@@ -1,6 +1,7 @@
 package dev.monitoringworker.store;
 
 import dev.monitoringworker.support.SqlServerDatabases;
+import dev.monitoringworker.support.StoreMigrations;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,16 +23,16 @@ class SqlServerMigrationsIT {
     void anEmptyDatabaseGetsTheWholeSchemaAndASecondRunChangesNothing() {
         DataSource store = SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("migrate"));
         JdbcTemplate db = new JdbcTemplate(store);
-        MigrateResult first = StoreMigrations.flyway(store).migrate();
+        MigrateResult first = StoreMigrations.flyway(store, StoreDialect.SQLSERVER).migrate();
         assertThat(first.migrationsExecuted).isEqualTo(5);
         assertSchema(db);
         int indexes = indexCount(db);
         assertThat(indexes).isGreaterThanOrEqualTo(18);
 
-        assertThat(StoreMigrations.flyway(store).migrate().migrationsExecuted).isZero();
+        assertThat(StoreMigrations.flyway(store, StoreDialect.SQLSERVER).migrate().migrationsExecuted).isZero();
         // the scripts themselves run again over the finished schema, as on a database whose history table was lost
         db.execute("DROP TABLE monitoring.monitoringworker_schema_history");
-        MigrateResult again = StoreMigrations.flyway(store).migrate();
+        MigrateResult again = StoreMigrations.flyway(store, StoreDialect.SQLSERVER).migrate();
         assertThat(again.migrationsExecuted).isEqualTo(5);
         assertSchema(db);
         assertThat(indexCount(db)).as("no index made twice").isEqualTo(indexes);
@@ -61,7 +62,7 @@ class SqlServerMigrationsIT {
         db.update("INSERT INTO monitoring.Config VALUES (N'PopAI.Theme', N'dark'), (N'MonitoringWorker.RetentionDays', N'90')");
 
         for (int run = 1; run <= 2; run++) {
-            StoreMigrations.flyway(store).migrate();
+            StoreMigrations.flyway(store, StoreDialect.SQLSERVER).migrate();
             assertSchema(db);
             assertThat(db.queryForList("SELECT Name FROM monitoring.Indicators", String.class)).containsExactly("existing PopAI indicator");
             assertThat(db.queryForMap("SELECT ConnectionName, ConnectionString, CommandTimeoutSeconds, MaxConcurrency FROM monitoring.DatabaseConnections"))

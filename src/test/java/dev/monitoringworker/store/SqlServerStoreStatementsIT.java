@@ -2,6 +2,7 @@ package dev.monitoringworker.store;
 
 import dev.monitoringworker.support.ParameterMetadataSpy;
 import dev.monitoringworker.support.SqlServerDatabases;
+import dev.monitoringworker.support.StoreMigrations;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -58,7 +59,7 @@ class SqlServerStoreStatementsIT {
             return;
         }
         DataSource store = SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("statements"));
-        StoreMigrations.flyway(store).migrate();
+        StoreMigrations.flyway(store, StoreDialect.SQLSERVER).migrate();
         db = new JdbcTemplate(store);
         driver = new ParameterMetadataSpy(store);
         camel = new DefaultCamelContext();

@@ -118,16 +118,16 @@ public class QueriesApi {
         if (!QUERY_TYPES.contains(queryType)) {
             throw ApiException.invalid("queryType", "queryType '" + queryType + "' is not one of " + QUERY_TYPES);
         }
-        String provider = null;
+        Provider provider = null;
         if (in.provider() != null && !in.provider().isBlank()) {
             try {
-                provider = Provider.parse(in.provider()).name();
+                provider = Provider.parse(in.provider());
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid("provider", e.getMessage());
             }
         }
         // T-SQL needs no semicolons between statements: a SqlServer query is read as SQL Server reads it
-        int statements = provider == null ? SqlText.statementCount(sql) : SqlText.statementCount(Provider.parse(provider), sql);
+        int statements = provider == null ? SqlText.statementCount(sql) : SqlText.statementCount(provider, sql);
         if (statements != 1) {
             throw ApiException.invalid("sqlQuery", "sqlQuery must be one statement, not " + statements);
         }
@@ -142,7 +142,7 @@ public class QueriesApi {
             }
         }
         Map<String, Object> p = params("QueryId", id, "QueryName", name, "QueryType", queryType, "SqlQuery", sql, "ResultType", resultType,
-                "Description", limited("description", in.description(), 1000), "Provider", provider,
+                "Description", limited("description", in.description(), 1000), "Provider", provider == null ? null : provider.name(),
                 "WarningThreshold", in.warningThreshold(), "CriticalThreshold", in.criticalThreshold(), "ComparisonOperator", operator,
                 "IntervalSeconds", in.intervalSeconds() == null ? null : positive("intervalSeconds", in.intervalSeconds(), 0),
                 "TimeoutSeconds", in.timeoutSeconds() == null ? null : positive("timeoutSeconds", in.timeoutSeconds(), 0),
