@@ -18,6 +18,7 @@ import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.store.ParameterCountingDataSource;
+import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
@@ -32,11 +33,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.sql.SqlComponent;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +50,8 @@ import javax.management.JMException;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -113,12 +115,12 @@ public class WorkerBeans {
     @Bean
     InFlightJobs inFlightJobs(Environment env) {
         return new InFlightJobs(env.getProperty("monitoring.worker.job-threads", Integer.class, 4),
-                env.getProperty("monitoring.poll.batch-size", Integer.class, 20));
+                env.getProperty("monitoring.poll.batch-size", Integer.class, 20), env.getProperty("monitoring.poll.interval-ms", Long.class, 2000L));
     }
 
     @Bean
-    ScheduleSlots scheduleSlots(Environment env) {
-        return new ScheduleSlots(env.getProperty("monitoring.schedule.interval-ms", Long.class, 5000L) / 1000L + 1);
+    ScheduleSlots scheduleSlots(Environment env, MeterRegistry meters) {
+        return new ScheduleSlots(env.getProperty("monitoring.schedule.interval-ms", Long.class, 5000L) / 1000L + 1, meters);
     }
 
     @Bean(destroyMethod = "close")
@@ -188,14 +190,17 @@ public class WorkerBeans {
 
     /**
      * The store as the routes see it, before they start: statements that count their own parameters (no driver
-     * metadata asked), on the store pool and on the heartbeat's own connection.
+     * metadata asked), on the store pool and on the heartbeat's own connection; and the transaction routes wrap
+     * their writes in, on the same data source.
      */
     @Bean
     CamelContextConfiguration storeForRoutes(DataSource store, HeartbeatStore heartbeat) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                camel.getComponent("sql", SqlComponent.class).setDataSource(new ParameterCountingDataSource(store));
+                DataSource statements = new ParameterCountingDataSource(store);
+                camel.getComponent("sql", SqlComponent.class).setDataSource(statements);
+                camel.getRegistry().bind(StoreTransaction.REGISTRY_NAME, new StoreTransaction(statements));
                 camel.getRegistry().bind(HeartbeatStore.REGISTRY_NAME, new ParameterCountingDataSource(heartbeat.dataSource()));
             }
 
@@ -204,6 +209,22 @@ public class WorkerBeans {
                 // nothing to do once started
             }
         };
+    }
+
+    /**
+     * How a failed store statement is tried again (error-handling.camel.yaml): {@code monitoring.store.retries} times,
+     * 50 ms doubling to 1 s, each retry logged at DEBUG only.
+     */
+    @Bean
+    RedeliveryPolicy storeRetryPolicy(Environment env) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(env.getProperty("monitoring.store.retries", Integer.class, 10));
+        policy.setRedeliveryDelay(50);
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setMaximumRedeliveryDelay(1000);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
+        return policy;
     }
 
     /** Runs (connection x query) work items; separate from the job threads so jobs and their items cannot starve each other. */

@@ -12,22 +12,6 @@ import java.util.Map;
 public record AlertChanges(List<Map<String, Object>> newStates, List<Map<String, Object>> updatedStates,
                            List<Map<String, Object>> absentStates, List<Map<String, Object>> events) {
 
-    public boolean hasAbsentStates() {
-        return !absentStates.isEmpty();
-    }
-
-    public boolean hasNewStates() {
-        return !newStates.isEmpty();
-    }
-
-    public boolean hasUpdatedStates() {
-        return !updatedStates.isEmpty();
-    }
-
-    public boolean hasEvents() {
-        return !events.isEmpty();
-    }
-
     /** Identity: Camel keys its method caches by the objects a route calls into; hashing every row per call is waste. */
     @Override
     public boolean equals(Object other) {

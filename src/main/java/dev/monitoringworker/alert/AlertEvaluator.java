@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ResultStatus;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.apache.camel.Variables;
+import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +51,7 @@ public class AlertEvaluator {
     }
 
     /** Parameters of select-alert-rules.sql and select-alert-states.sql: the batch's queries and connections. */
-    public Map<String, Object> keys(List<Map<String, Object>> results) {
+    public Map<String, Object> keys(@Variable("results") List<Map<String, Object>> results) {
         Set<UUID> connections = new LinkedHashSet<>();
         Set<UUID> queries = new LinkedHashSet<>();
         for (Map<String, Object> r : results) {
@@ -62,7 +67,8 @@ public class AlertEvaluator {
         return p;
     }
 
-    public AlertChanges evaluate(List<Map<String, Object>> results, List<Map<String, Object>> ruleRows, List<Map<String, Object>> stateRows) {
+    public AlertChanges evaluate(@Variable("results") List<Map<String, Object>> results, @Variable("alertRules") List<Map<String, Object>> ruleRows,
+                                 @Variable("alertStates") List<Map<String, Object>> stateRows) {
         return evaluateAt(results, ruleRows, stateRows, Instant.now());
     }
 
@@ -131,8 +137,20 @@ public class AlertEvaluator {
         return batch.changes();
     }
 
+    /**
+     * Sets the variables write-alert-changes writes, each a list of statement parameters (possibly empty):
+     * {@code newAlertStates}, {@code updatedAlertStates}, {@code absentAlertStates} and {@code alertEvents}.
+     */
+    public void statements(@Body AlertChanges changes, @Variables Map<String, Object> variables) {
+        variables.put("alertChanges", changes);
+        variables.put("newAlertStates", changes.newStates());
+        variables.put("updatedAlertStates", changes.updatedStates());
+        variables.put("absentAlertStates", changes.absentStates());
+        variables.put("alertEvents", changes.events());
+    }
+
     /** Logs what the store did with the batch's state writes: a state another worker moved meanwhile is not overwritten. */
-    public void written(AlertChanges changes, Integer updated) {
+    public void written(@Variable("alertChanges") AlertChanges changes, @Header(SqlConstants.SQL_UPDATE_COUNT) Integer updated) {
         if (updated != null && updated < changes.updatedStates().size()) {
             LOG.info("{} of {} alert state(s) were moved by another worker meanwhile; its change stands", changes.updatedStates().size() - updated,
                     changes.updatedStates().size());

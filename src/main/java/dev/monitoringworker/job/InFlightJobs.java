@@ -1,9 +1,10 @@
 package dev.monitoringworker.job;
 
 import dev.monitoringworker.store.Row;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,83 +13,64 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The jobs this worker holds right now: claimed, queued, running, or run with the outcome not yet written.
- * Heartbeats extend the leases of these jobs only: a job whose claim's answer was lost, or that could not be
- * planned, keeps its lease running out and is reclaimed, instead of being kept alive by a worker that forgot it.
+ * The jobs this worker holds right now, from claim to write: claimed batches waiting for a batch thread, batches
+ * running, and batches whose outcomes are being written. Heartbeats extend the leases of these jobs only: a job
+ * whose claim's answer was lost, or that could not be planned, keeps its lease running out and is reclaimed,
+ * instead of being kept alive by a worker that forgot it.
  * <p>
- * It also sizes claims. A worker holds at most {@code jobThreads + batchSize} queued or running jobs (plus the
- * run ones waiting for their outcomes' batch write), so a claimed job waits at most one batch behind the
- * running ones; a job held up by a slow target occupies one thread, never the claim loop, and the other
- * targets' jobs keep their cadence. Claiming can be paused (an operator's choice) and stopped for good (drain,
- * shutdown); a job released from the queue is never started here.
+ * One bound covers all of it: {@code jobThreads + batchSize} jobs. Claims are sized to the room left under it, so
+ * a writer that falls behind makes claiming wait, and a worker killed at any moment leaves at most that many jobs
+ * to run again. Claiming can be paused (an operator's choice) and stopped for good (drain, shutdown); a batch
+ * released while it waited for a thread is never started here.
  */
 public class InFlightJobs {
 
-    private final Map<UUID, WorkerJob> held = new HashMap<>();
-    private final Set<UUID> running = new HashSet<>();
-    private final Set<UUID> recording = new HashSet<>();
-    private final int jobThreads;
+    private final Map<UUID, WorkerJob> held = new LinkedHashMap<>();
+    private final Set<UUID> started = new HashSet<>();
+    private final int bound;
     private final int batchSize;
+    private final long refillWaitMs;
     private boolean paused;
     private boolean stopped;
 
-    public InFlightJobs(int jobThreads, int batchSize) {
-        this.jobThreads = jobThreads;
+    public InFlightJobs(int jobThreads, int batchSize, long refillWaitMs) {
+        this.bound = jobThreads + batchSize;
         this.batchSize = batchSize;
+        this.refillWaitMs = refillWaitMs;
+    }
+
+    /** The most jobs this worker holds at once. */
+    public int bound() {
+        return bound;
     }
 
     /** Called as soon as jobs are claimed. */
-    public synchronized void held(List<WorkerJob> jobs) {
+    public synchronized void held(@Body List<WorkerJob> jobs) {
         jobs.forEach(j -> held.put(j.jobId(), j));
     }
 
-    /** Claimed jobs this worker cannot run after all: their leases are left to run out. */
-    public synchronized void released(List<WorkerJob> jobs) {
-        jobs.forEach(j -> held.remove(j.jobId()));
-        notifyAll();
-    }
-
     /**
-     * A job thread takes the job up, once fewer than {@code jobThreads} jobs run (a job's work goes on in the
-     * work pool, so the queue's consumer threads alone would not bound it); false when the job was released
-     * meanwhile (drain) and must not run.
+     * A batch thread takes a claimed batch up: of its jobs, those still held (a drain may have handed some back
+     * while the batch waited) are started and returned.
      */
-    public synchronized boolean start(WorkerJob job) throws InterruptedException {
-        while (held.containsKey(job.jobId()) && running.size() >= jobThreads) {
-            wait();
-        }
-        if (!held.containsKey(job.jobId())) {
-            return false;
-        }
-        running.add(job.jobId());
-        return true;
+    public synchronized List<WorkerJob> start(@Body List<WorkerJob> batch) {
+        List<WorkerJob> startable = batch.stream().filter(j -> held.containsKey(j.jobId())).toList();
+        startable.forEach(j -> started.add(j.jobId()));
+        return startable;
     }
 
-    /** A job that failed: its attempt is recorded (or left to lease expiry) and it is let go. */
-    public synchronized void finished(WorkerJob job) {
-        held.remove(job.jobId());
-        running.remove(job.jobId());
-        recording.remove(job.jobId());
+    /** A batch written, given up on or left to lease expiry: its jobs are let go. */
+    public synchronized void finished(@Variable("jobs") List<WorkerJob> jobs) {
+        jobs.forEach(j -> {
+            held.remove(j.jobId());
+            started.remove(j.jobId());
+        });
         notifyAll();
     }
 
-    /** A job that ran: its thread is free, the job stays held (its lease extended) until its outcome is written. */
-    public synchronized void ran(WorkerJob job) {
-        if (running.remove(job.jobId()) && held.containsKey(job.jobId())) {
-            recording.add(job.jobId());
-        }
-        notifyAll();
-    }
-
-    /** A batch of outcomes written (or given up on): their jobs are let go. */
-    public synchronized void recorded(List<JobOutcome> outcomes) {
-        outcomes.forEach(o -> finished(o.job()));
-    }
-
-    /** Takes back the jobs still waiting for a thread: they are not started here any more. */
+    /** Takes back the jobs of batches still waiting for a thread: they are not started here any more. */
     public synchronized List<WorkerJob> releaseQueued() {
-        List<WorkerJob> queued = held.values().stream()
-                .filter(j -> !running.contains(j.jobId()) && !recording.contains(j.jobId())).toList();
+        List<WorkerJob> queued = held.values().stream().filter(j -> !started.contains(j.jobId())).toList();
         queued.forEach(j -> held.remove(j.jobId()));
         notifyAll();
         return queued;
@@ -98,8 +80,7 @@ public class InFlightJobs {
     public synchronized List<WorkerJob> releaseAll() {
         List<WorkerJob> all = List.copyOf(held.values());
         held.clear();
-        running.clear();
-        recording.clear();
+        started.clear();
         notifyAll();
         return all;
     }
@@ -118,28 +99,27 @@ public class InFlightJobs {
         return runningRows.stream().filter(r -> !held.containsKey(Row.of(r).uuid("JobId"))).toList();
     }
 
-    /** How many jobs to claim now: up to a batch, never more than the room left beside the held ones. */
+    /** How many jobs to claim now: up to a batch, never more than the room left under the bound. */
     public synchronized int claimSize() {
-        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, jobThreads + batchSize - unfinished()));
+        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, bound - held.size()));
     }
 
     /**
-     * After a full batch more jobs are probably due: waits (at most {@code maxWaitMs}) until half of the queued
-     * batch has started, then answers {@link #claimSize()}: the next claim arrives while the rest still keeps the
-     * threads busy. Zero ends the claim loop until the next poll.
+     * The size of the next claim of one poll: zero when the last claim came back short (nothing more is due), or
+     * claiming was paused or stopped. After a full batch more jobs are probably due: waits, at most the poll
+     * interval, until there is room for half a batch, so that claims stay batches while the writer keeps
+     * up, and claiming waits while it does not; then claims what room there is.
      */
-    public synchronized int nextClaimSize(long maxWaitMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + maxWaitMs;
-        int refillAt = jobThreads + batchSize / 2;
-        for (long left = maxWaitMs; !paused && !stopped && unfinished() > refillAt && left > 0; left = deadline - System.currentTimeMillis()) {
+    public synchronized int nextClaimSize(@Variable("claimSize") int requested, @Variable("claimed") int claimed) throws InterruptedException {
+        if (claimed < requested) {
+            return 0;
+        }
+        long deadline = System.currentTimeMillis() + refillWaitMs;
+        int room = Math.max(1, batchSize / 2);
+        for (long left = refillWaitMs; !paused && !stopped && bound - held.size() < room && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return claimSize();
-    }
-
-    /** Held jobs queued or running; those only waiting for their outcome's batch write take no claim room. */
-    private int unfinished() {
-        return held.size() - recording.size();
     }
 
     public synchronized void pauseClaiming() {
@@ -161,8 +141,9 @@ public class InFlightJobs {
         return held.size();
     }
 
+    /** Held jobs whose batch has started (running or being written). */
     public synchronized int runningCount() {
-        return running.size();
+        return started.size();
     }
 
     /** Parameters of extend-leases.sql. */

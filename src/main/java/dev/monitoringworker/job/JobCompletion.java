@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.security.Secrets;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ResultStatus;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.apache.camel.Variables;
+import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,53 +45,83 @@ public class JobCompletion {
         return System.nanoTime();
     }
 
-    /** A job whose work items all produced result rows, with the parameters of its complete-job.sql. */
-    public JobOutcome succeeded(WorkerJob job, List<Map<String, Object>> results, long startedNanos) throws JsonProcessingException {
+    /**
+     * Sorts a batch's results (one list per lane of work items) back to their jobs: each runnable job's rows and fenced completion, each unrunnable
+     * job's failed attempt. Sets the variables the batch's transaction writes: {@code batch}, {@code results},
+     * {@code completions} and {@code failures}, each in JobId order, so that two overlapping writes cannot deadlock.
+     */
+    public JobBatch batch(@Variable("jobs") List<WorkerJob> jobs, @Variable("plans") List<JobPlan> plans,
+                          @Body List<List<Map<String, Object>>> lanes, @Variable("startedNanos") long startedNanos,
+                          @Variables Map<String, Object> variables) throws JsonProcessingException {
+        Map<UUID, List<Map<String, Object>>> byJob = new HashMap<>();
+        for (List<Map<String, Object>> lane : lanes) {
+            for (Map<String, Object> r : lane) {
+                byJob.computeIfAbsent((UUID) r.get("JobId"), id -> new ArrayList<>()).add(r);
+            }
+        }
+        List<JobOutcome> outcomes = new ArrayList<>();
+        List<WorkerJob> failedJobs = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        long elapsedMs = elapsedMs(startedNanos);
+        for (JobPlan plan : plans.stream().sorted(Comparator.comparing(p -> p.job().jobId())).toList()) {
+            if (plan.runnable()) {
+                outcomes.add(succeeded(plan.job(), byJob.getOrDefault(plan.job().jobId(), List.of())));
+            } else {
+                failedJobs.add(plan.job());
+                failures.add(failure(plan.job(), plan.error(), elapsedMs));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        outcomes.forEach(o -> rows.addAll(o.results()));
+        JobBatch batch = new JobBatch(jobs, outcomes, rows, outcomes.stream().map(JobOutcome::completion).toList(), failedJobs, failures);
+        variables.put("batch", batch);
+        variables.put("results", batch.results());
+        variables.put("completions", batch.completions());
+        variables.put("failures", batch.failures());
+        return batch;
+    }
+
+    /** A job whose work items all produced result rows, with the parameters of its complete-job.sql; it took as long as its longest item. */
+    private JobOutcome succeeded(WorkerJob job, List<Map<String, Object>> results) throws JsonProcessingException {
         Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
+        long durationMs = 0;
         for (Map<String, Object> r : results) {
             counts.merge(ResultStatus.valueOf((String) r.get("Status")), 1, Integer::sum);
+            durationMs = Math.max(durationMs, r.get("DurationMs") instanceof Number n ? n.longValue() : 0L);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("results", results.size());
         counts.forEach((status, n) -> summary.put(status.name(), n));
         Map<String, Object> params = fence(job);
         params.put("ResultSummary", json.writeValueAsString(summary));
-        params.put("DurationMs", elapsedMs(startedNanos));
+        params.put("DurationMs", durationMs);
         return new JobOutcome(job, results, params);
     }
 
-    /** The result rows of a batch of outcomes, for one insert-result.sql batch. */
-    public List<Map<String, Object>> results(List<JobOutcome> outcomes) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        inLockOrder(outcomes).forEach(o -> rows.addAll(o.results()));
-        return rows;
-    }
-
-    /** The completions of a batch of outcomes, for one complete-job.sql batch. */
-    public List<Map<String, Object>> completions(List<JobOutcome> outcomes) {
-        return inLockOrder(outcomes).map(JobOutcome::completion).toList();
-    }
-
-    /** Parameters of fail-job.sql for each job of a batch whose outcomes could not be written. */
-    public List<Map<String, Object>> failures(List<JobOutcome> outcomes, String error) {
-        return inLockOrder(outcomes).map(o -> failure(o.job(), "outcome not written: " + error, (Long) o.completion().get("DurationMs"))).toList();
-    }
-
-    /** Batches touch their jobs' rows in one order (JobId), so that two writes of overlapping batches cannot deadlock. */
-    private static java.util.stream.Stream<JobOutcome> inLockOrder(List<JobOutcome> outcomes) {
-        return outcomes.stream().sorted(Comparator.comparing(o -> o.job().jobId()));
+    /**
+     * Parameters of fail-job.sql for every job of a batch whose transaction could not be written (or, for a batch
+     * that failed before it had outcomes, its jobs as claimed); sets the variable {@code failures}.
+     */
+    public List<Map<String, Object>> unwritten(@Variable("jobs") List<WorkerJob> jobs, @Variable("startedNanos") long startedNanos,
+                                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
+                                               @Variables Map<String, Object> variables) {
+        long elapsedMs = elapsedMs(startedNanos);
+        List<Map<String, Object>> failures = jobs.stream().sorted(Comparator.comparing(WorkerJob::jobId))
+                .map(j -> failure(j, "outcome not written: " + (error == null ? "" : error.getMessage()), elapsedMs)).toList();
+        variables.put("failures", failures);
+        return failures;
     }
 
     /** Logs a batch whose outcomes could not be written, once its attempts' failures are recorded (or not). */
-    public void unwritten(List<JobOutcome> outcomes, List<Map<String, Object>> failures, Integer updated) {
+    public void unwrittenLogged(@Variable("failures") List<Map<String, Object>> failures, @Header(SqlConstants.SQL_UPDATE_COUNT) Integer updated) {
         LOG.warn("The outcomes of {} job(s) could not be written; {} of them recorded as failed attempts (retried with backoff), "
-                        + "the others are reclaimed when their leases run out: {}", outcomes.size(), updated == null ? 0 : updated,
+                        + "the others are reclaimed when their leases run out: {}", failures.size(), updated == null ? 0 : updated,
                 failures.isEmpty() ? "" : failures.get(0).get("LastError"));
     }
 
     /** Parameters of select-jobs.sql: the batch's jobs, read back when fewer completions took than were sent. */
-    public Map<String, Object> readBack(List<JobOutcome> outcomes) {
-        return Map.of("JobIds", outcomes.stream().map(o -> o.job().jobId()).toList());
+    public Map<String, Object> readBack(@Variable("batch") JobBatch batch) {
+        return Map.of("JobIds", batch.outcomes().stream().map(o -> o.job().jobId()).toList());
     }
 
     /**
@@ -92,24 +129,23 @@ public class JobCompletion {
      * by this run (its lease was taken over). A completion written by an earlier, retried try reads back as
      * completed. {@code jobRows} is null when all completions took.
      */
-    public void recorded(List<JobOutcome> outcomes, List<Map<String, Object>> jobRows) {
+    public void recorded(@Variable("batch") JobBatch batch, @Variable("readBack") List<Map<String, Object>> jobRows) {
         Map<UUID, Row> byId = new HashMap<>();
         if (jobRows != null) {
             jobRows.forEach(r -> byId.put(Row.of(r).uuid("JobId"), Row.of(r)));
         }
-        for (JobOutcome o : outcomes) {
+        for (JobOutcome o : batch.outcomes()) {
             Row row = byId.get(o.job().jobId());
             boolean took = jobRows == null || row != null && "Succeeded".equals(row.string("Status"))
                     && o.job().runnerId().equals(row.uuid("WorkerInstanceId")) && Integer.valueOf(o.job().attempt()).equals(row.integer("Attempt"));
             logged(o.job(), o.completion(), took ? 1 : 0, null);
         }
+        for (int i = 0; i < batch.failedJobs().size(); i++) {
+            logged(batch.failedJobs().get(i), batch.failures().get(i), 1, null);
+        }
     }
 
     /** Parameters of fail-job.sql: back to Pending after a backoff, or Failed once MaxAttempts is reached. */
-    public Map<String, Object> failed(WorkerJob job, String error, long startedNanos) {
-        return failure(job, error, elapsedMs(startedNanos));
-    }
-
     private Map<String, Object> failure(WorkerJob job, String error, long durationMs) {
         Map<String, Object> params = fence(job);
         params.put("LastError", truncate("attempt " + job.attempt() + " of " + job.maxAttempts() + ": " + Secrets.redact(error), 4000));

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A job that ran: its result rows and the parameters of its fenced completion. Outcomes are written in
- * batches (persist-results), so a batch of jobs costs two store statements, not two per job.
+ * one transaction per claimed batch (write-batch): a batch of jobs costs a few statements, not a few per job.
  */
 public record JobOutcome(WorkerJob job, List<Map<String, Object>> results, Map<String, Object> completion) {
 

@@ -4,10 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.target.TargetConnection;
+import org.apache.camel.Variable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Expands claimed jobs into (connection x query) work items (DESIGN section 4): a job names a connection, a
@@ -17,6 +23,8 @@ import java.util.Map;
 public class WorkPlanner {
 
     static final String JOB_TYPE = "DatabaseMonitoring";
+    /** Stands in for an empty id list: an IN list needs one value, and no row has this id. */
+    private static final UUID NONE = new UUID(0, 0);
 
     private final ObjectMapper json;
 
@@ -28,17 +36,64 @@ public class WorkPlanner {
         return claimedRows.stream().map(Row::of).map(WorkerJob::from).toList();
     }
 
-    public List<JobPlan> plan(List<WorkerJob> jobs, List<Map<String, Object>> connectionRows, List<Map<String, Object>> queryRows) {
+    /**
+     * Parameters of select-batch-connections.sql and select-batch-queries.sql: only what the batch's jobs name, and
+     * everything only when a job leaves its connection or query out (it then runs on all of them).
+     */
+    public Map<String, Object> catalogKeys(List<WorkerJob> jobs) {
+        Set<UUID> connections = new LinkedHashSet<>();
+        Set<UUID> queries = new LinkedHashSet<>();
+        boolean allConnections = false;
+        boolean allQueries = false;
+        for (WorkerJob job : jobs) {
+            allConnections |= job.connectionId() == null;
+            allQueries |= job.queryId() == null;
+            if (job.connectionId() != null) {
+                connections.add(job.connectionId());
+            }
+            if (job.queryId() != null) {
+                queries.add(job.queryId());
+            }
+        }
+        Map<String, Object> keys = new HashMap<>();
+        keys.put("ConnectionIds", connections.isEmpty() ? List.of(NONE) : new ArrayList<>(connections));
+        keys.put("QueryIds", queries.isEmpty() ? List.of(NONE) : new ArrayList<>(queries));
+        keys.put("AllConnections", allConnections ? 1 : 0);
+        keys.put("AllQueries", allQueries ? 1 : 0);
+        return keys;
+    }
+
+    /** Plans a batch's jobs against the connections and queries read for it. */
+    public List<JobPlan> plan(@Variable("jobs") List<WorkerJob> jobs, @Variable("connections") List<Map<String, Object>> connectionRows,
+                              @Variable("queries") List<Map<String, Object>> queryRows) {
         Catalog catalog = Catalog.of(connectionRows, queryRows);
         return jobs.stream().map(job -> plan(job, catalog)).toList();
     }
 
-    /** The work items of a runnable plan. @throws JobPlanException with the plan's error otherwise */
-    public List<WorkItem> workItems(JobPlan plan) {
-        if (!plan.runnable()) {
-            throw new JobPlanException(plan.error());
+    /**
+     * The work items of a batch's runnable plans in lanes, for one parallel split over the lanes: a lane's items run
+     * one after another, and a connection's items are dealt over at most MaxConcurrency lanes, so one target (a slow
+     * one, a dead one) holds at most that many work threads of the batch and the other targets' lanes go on.
+     */
+    public List<List<WorkItem>> workItems(List<JobPlan> plans) {
+        Map<UUID, List<List<WorkItem>>> lanesByConnection = new LinkedHashMap<>();
+        for (JobPlan plan : plans) {
+            if (!plan.runnable()) {
+                continue;
+            }
+            for (WorkItem item : plan.items()) {
+                List<List<WorkItem>> lanes = lanesByConnection.computeIfAbsent(item.connection().connectionId(), id -> new ArrayList<>());
+                int width = Math.max(1, item.connection().maxConcurrency());
+                if (lanes.size() < width) {
+                    lanes.add(new ArrayList<>());
+                }
+                // dealt round-robin: the lane with the fewest items takes the next
+                lanes.stream().min(java.util.Comparator.comparingInt(List::size)).orElseThrow().add(item);
+            }
         }
-        return plan.items();
+        List<List<WorkItem>> all = new ArrayList<>();
+        lanesByConnection.values().forEach(all::addAll);
+        return all;
     }
 
     JobPlan plan(WorkerJob job, Catalog catalog) {

@@ -1,11 +1,14 @@
 package dev.monitoringworker.metrics;
 
-import dev.monitoringworker.job.JobOutcome;
+import dev.monitoringworker.job.JobBatch;
 import dev.monitoringworker.job.WorkerJob;
 import dev.monitoringworker.store.Row;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.apache.camel.component.sql.SqlConstants;
 
 import java.util.List;
 import java.util.Map;
@@ -33,33 +36,33 @@ public class JobMeters {
                 .description("Running jobs in the store, on any worker").register(registry);
     }
 
-    /** After a batch of complete-job: counts the jobs whose fenced update took. */
-    public void succeeded(Integer updated) {
+    /** After a batch's transaction committed: counts the jobs whose fenced completion took. */
+    public void succeeded(@Variable("completed") Integer updated) {
         if (updated != null && updated > 0) {
             completed("Succeeded", updated);
         }
     }
 
-    /** After fail-job: Failed at MaxAttempts, otherwise Retried. */
-    public void failed(WorkerJob job, Integer updated) {
-        if (updated != null && updated > 0) {
-            completed(job.attempt() >= job.maxAttempts() ? "Failed" : "Retried", 1);
-        }
+    /** After fail-job for a batch's jobs that could not run: Failed at MaxAttempts, otherwise Retried. */
+    public void failed(@Variable("batch") JobBatch batch, @Variable("failed") Integer updated) {
+        attempts(batch.failedJobs(), updated);
     }
 
-    /**
-     * After fail-job for a batch whose outcomes could not be written. When only some of the fenced updates took,
-     * which ones is unknown: those are counted as Retried.
-     */
-    public void unwritten(List<JobOutcome> outcomes, Integer updated) {
+    /** After fail-job for a batch whose outcomes could not be written. */
+    public void unwritten(@Variable("jobs") List<WorkerJob> jobs, @Header(SqlConstants.SQL_UPDATE_COUNT) Integer updated) {
+        attempts(jobs, updated);
+    }
+
+    /** When only some of the fenced updates took, which ones is unknown: those are counted as Retried. */
+    private void attempts(List<WorkerJob> jobs, Integer updated) {
         if (updated == null || updated == 0) {
             return;
         }
-        if (updated < outcomes.size()) {
+        if (updated < jobs.size()) {
             completed("Retried", updated);
             return;
         }
-        outcomes.forEach(o -> failed(o.job(), 1));
+        jobs.forEach(j -> completed(j.attempt() >= j.maxAttempts() ? "Failed" : "Retried", 1));
     }
 
     public void leasesExpired(Integer count) {

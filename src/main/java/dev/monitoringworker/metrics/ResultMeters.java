@@ -3,9 +3,9 @@ package dev.monitoringworker.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.Variable;
 
 import java.time.Duration;
-
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +22,7 @@ public class ResultMeters {
     }
 
     /** Counts the rows of a committed batch; a batch the fence rejected (nothing inserted) counts nothing. */
-    public void persisted(List<Map<String, Object>> rows, Integer inserted) {
+    public void persisted(@Variable("results") List<Map<String, Object>> rows, @Variable("resultsInserted") Integer inserted) {
         if (inserted == null || inserted == 0) {
             return;
         }

@@ -7,13 +7,18 @@ import dev.monitoringworker.threshold.Evaluation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One work item's outcome as the parameters of insert-result.sql: one row of DatabaseMonitoringResults. */
 final class ResultRows {
 
     static final int MAX_CELL_CHARS = 1000;
 
+    /** Query texts seen lately and their SHA-256: every run of a query records the same hash. */
+    private static final int HASHES_KEPT = 10_000;
+
     private final ObjectMapper json;
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     ResultRows(ObjectMapper json) {
         this.json = json;
@@ -37,7 +42,7 @@ final class ResultRows {
         row.put("DurationMs", durationMs);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
         row.put("Details", details(e, plaintextConnectionString, circuit));
-        row.put("QueryHash", Sha256.hex(item.query().sql()));
+        row.put("QueryHash", queryHash(item.query().sql()));
         return row;
     }
 
@@ -83,5 +88,15 @@ final class ResultRows {
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    private String queryHash(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        if (hashes.size() > HASHES_KEPT) {
+            hashes.clear();
+        }
+        return hashes.computeIfAbsent(sql, Sha256::hex);
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * The execution envelope of one work item, called from the {@code execute-work} route: {@link #prepare}
  * checks the rows and hands the provider route its SQL and an enveloped pool; {@link #evaluate} and
- * {@link #failure} turn what happened into the result row that persist-results writes.
+ * {@link #failure} turn what happened into the result row that the batch's transaction writes.
  */
 public class TargetExecution {
 

@@ -38,6 +38,19 @@ final class TargetFaults {
         return false;
     }
 
+    /** A connect the target refused outright: a login refused, or nothing listening on its port. */
+    static boolean connectRefused(Throwable t) {
+        if (loginRefused(t)) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException || String.valueOf(c.getMessage()).contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean ofTarget(Throwable t) {
         if (loginRefused(t)) {
             return true;

@@ -1,11 +1,11 @@
 package dev.monitoringworker.target;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.util.DriverDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ public class TargetPools implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetPools.class);
 
-    private record Pool(String fingerprint, HikariDataSource dataSource) {
+    private record Pool(String fingerprint, FailFastPool dataSource) {
     }
 
     private final Map<UUID, Pool> pools = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ public class TargetPools implements AutoCloseable {
             String plaintext = ConnectionStringCipher.isEncrypted(connection.connectionString())
                     ? cipher.decrypt(connection.connectionId(), connection.connectionString())
                     : connection.connectionString();
-            HikariDataSource created = create(connection, provider, plaintext, h2Enabled);
+            FailFastPool created = create(connection, provider, plaintext, h2Enabled);
             if (existing != null) {
                 LOG.info("Connection {} changed; its pool is rebuilt", connection.label());
                 existing.dataSource().close();
@@ -59,7 +59,7 @@ public class TargetPools implements AutoCloseable {
         return pool.dataSource();
     }
 
-    private static HikariDataSource create(TargetConnection connection, Provider provider, String plaintext, boolean h2Enabled) {
+    private static FailFastPool create(TargetConnection connection, Provider provider, String plaintext, boolean h2Enabled) {
         Secrets.register(plaintext);
         ConnectionStrings.secretsIn(plaintext).forEach(Secrets::register);
         JdbcTarget target = ConnectionStrings.translate(provider, plaintext, h2Enabled);
@@ -69,8 +69,8 @@ public class TargetPools implements AutoCloseable {
         driverProperties.putAll(target.properties());
         HikariConfig config = new HikariConfig();
         config.setPoolName("target-" + connection.connectionId());
-        config.setDataSource(new LoginGuard(
-                new DriverDataSource(target.url(), null, driverProperties, target.username(), target.password())));
+        LoginGuard guard = new LoginGuard(new DriverDataSource(target.url(), null, driverProperties, target.username(), target.password()));
+        config.setDataSource(guard);
         config.setMaximumPoolSize(connection.maxConcurrency());
         config.setMinimumIdle(0);
         config.setIdleTimeout(60_000);
@@ -78,7 +78,7 @@ public class TargetPools implements AutoCloseable {
         config.setConnectionTimeout(Math.max(250L, connection.connectTimeoutSeconds() * 1000L));
         // a target that is down at start must not fail pool creation: the run reports it as an Error result
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return new FailFastPool(new HikariDataSource(config), guard);
     }
 
     /** Connect deadlines in the driver, so an unreachable host cannot hold a worker thread past the limit. */
@@ -93,9 +93,9 @@ public class TargetPools implements AutoCloseable {
         };
     }
 
+    /** What the pool is built from; a changed row gives a different one. Compared, not hashed: it is looked at on every run. */
     private static String fingerprint(TargetConnection c, Provider provider) {
-        String material = provider + "\n" + c.connectionString() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency();
-        return Sha256.hex(material);
+        return provider + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency() + "\n" + c.connectionString();
     }
 
     /** Drops the connection's pool (its circuit opened): no connection, no background connect attempt stays. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -72,7 +73,7 @@ public class WorkerControl implements WorkerControlMXBean, AutoCloseable {
     }
 
     /** Called by the claim loop after each claim, with the clock reading taken before it. */
-    public void polled(int claimed, long startedNanos) {
+    public void polled(@Variable("claimed") int claimed, @Variable("claimStartedNanos") long startedNanos) {
         claimDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         lastPoll = Instant.now();
         jobsClaimed.addAndGet(claimed);

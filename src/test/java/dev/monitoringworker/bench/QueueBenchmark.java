@@ -61,6 +61,10 @@ class QueueBenchmark {
     static final int REPS = Integer.getInteger("bench.reps", 3);
     static final int THREADS = 8;
     static final int BATCH = 50;
+    /** MonitoringWorker's batch threads: with BATCH, the bound on the jobs it holds (job-threads + batch-size). */
+    static final int JOB_THREADS = Integer.getInteger("bench.jobThreads", THREADS);
+    /** Only the drains, for trying settings: -Dbench.drainsOnly=true. */
+    static final boolean DRAINS_ONLY = Boolean.getBoolean("bench.drainsOnly");
     static final int PENDING = Integer.getInteger("bench.pending", 100_000);
     static final int HISTORY = Integer.getInteger("bench.history", 1_000_000);
     static final int STEADY_WARMUP_SECONDS = 30;
@@ -77,11 +81,12 @@ class QueueBenchmark {
         String storeUrl = TestDatabases.newPostgresDatabase("benchstore");
         String targetUrl = TestDatabases.newPostgresDatabase("benchtarget");
         List<ConfigurableApplicationContext> workers = new ArrayList<>();
-        Map<String, Object> settings = Map.of("monitoring.worker.job-threads", THREADS, "monitoring.worker.work-threads", THREADS,
-                "monitoring.poll.batch-size", BATCH, "monitoring.poll.interval-ms", 2000, "monitoring.schedule.interval-ms", 5000,
-                "monitoring.heartbeat.interval-ms", 10000, "monitoring.reaper.interval-ms", 15000, "monitoring.reaper.dead-after-seconds", 60,
-                "monitoring.jobs.lease-seconds", 60,
-                "management.metrics.distribution.percentiles.monitoring.claim.duration", "0.5,0.99");
+        Map<String, Object> settings = Map.ofEntries(Map.entry("monitoring.worker.job-threads", JOB_THREADS), Map.entry("monitoring.worker.work-threads", THREADS),
+                Map.entry("monitoring.poll.batch-size", BATCH), Map.entry("monitoring.poll.interval-ms", 2000), Map.entry("monitoring.schedule.interval-ms", 5000),
+                Map.entry("monitoring.heartbeat.interval-ms", 10000), Map.entry("monitoring.reaper.interval-ms", 15000),
+                Map.entry("monitoring.reaper.dead-after-seconds", 60), Map.entry("monitoring.jobs.lease-seconds", 60),
+                Map.entry("monitoring.targets.h2-enabled", true),
+                Map.entry("management.metrics.distribution.percentiles.monitoring.claim.duration", "0.5,0.99"));
         workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
         Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
         store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
@@ -100,7 +105,14 @@ class QueueBenchmark {
                     rows.addAll(round);
                 }
             }
+            if (DRAINS_ONLY) {
+                rows.forEach(r -> System.out.printf("%s rep %s: %.0f jobs/s, JVM CPU %.2f s and PostgreSQL CPU %s s per 1,000 jobs%n", r.get("system"),
+                        r.get("rep"), r.get("jobsPerSecond"), r.get("cpuSecondsPer1000Jobs"), fmt(r.get("postgresCpuSecondsPer1000Jobs"))));
+                return;
+            }
             steadyState(store, workers.get(0), targetUrl);
+            deadTargets(store, workers.get(0), targetUrl);
+            catalogScale(store, workers.get(0));
             workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
             for (int rep = -1; rep < REPS; rep++) {
                 Map<String, Object> row = monitoringWorker(store, workers, connection, query, rep);
@@ -345,12 +357,16 @@ class QueueBenchmark {
         }
         jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 60 WHERE QueryName LIKE 'steady %'");
         await().pollDelay(Duration.ofSeconds(STEADY_WARMUP_SECONDS)).atMost(Duration.ofSeconds(STEADY_WARMUP_SECONDS + 1)).until(() -> true);
+        Timer plan = worker.getBean(MeterRegistry.class).find("camel.route.policy").tag("routeId", "plan-batch").timer();
+        double planBefore = plan.totalTime(TimeUnit.MILLISECONDS);
+        long plansBefore = plan.count();
         Object from = dbNow(store);
         long cpu = cpuNanos();
         long start = System.nanoTime();
         await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(61)).until(() -> true); // the measured minute
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuNanos = cpuNanos() - cpu;
+        double planMs = (plan.totalTime(TimeUnit.MILLISECONDS) - planBefore) / Math.max(1, plan.count() - plansBefore);
         Object to = dbNow(store);
         Map<String, Object> m = jdbc.queryForMap("SELECT COUNT(*) AS done, "
                 + "percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p50, "
@@ -369,10 +385,124 @@ class QueueBenchmark {
         r.put("cpuPercentOfMachine", 100.0 * cpuNanos / 1e9 / seconds / Runtime.getRuntime().availableProcessors());
         r.put("dueToStartP50Ms", m.get("p50"));
         r.put("dueToStartP99Ms", m.get("p99"));
+        r.put("planMsPerBatch", planMs);
         report.put("steadyState", r);
         System.out.printf("steady state, 10,000 monitors per minute on one worker: %.0f jobs in the measured minute, CPU %.2f cores (%.0f%% of %d), "
                         + "due→start p50 %s ms, p99 %s ms%n", r.get("jobsPerMinute"), r.get("cpuCoresUsed"), r.get("cpuPercentOfMachine"),
                 Runtime.getRuntime().availableProcessors(), fmt(m.get("p50")), fmt(m.get("p99")));
+        reset(store);
+    }
+
+    /**
+     * 10 healthy targets and 50 dead ones (a port nothing listens on: every connect is refused), 20 queries every 10 s
+     * on each: after a warm-up, one minute is measured for the healthy pairs' due-to-start, while the dead ones fail.
+     */
+    private void deadTargets(Store store, ConfigurableApplicationContext worker, String targetUrl) throws Exception {
+        reset(store);
+        JdbcTemplate jdbc = store.jdbc();
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false");
+        List<UUID> healthy = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            healthy.add(store.connection("healthy target " + c, "PostgreSQL", targetUrl, "bench", 5));
+        }
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        for (int c = 0; c < 50; c++) {
+            store.connection("dead target " + c, "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + deadPort + "/gone?user=x", "bench", 5);
+        }
+        for (int q = 0; q < 20; q++) {
+            store.query("dead-bench " + q, "PostgreSQL", "SELECT " + q, "Scalar", 500.0, 900.0, "GreaterThan", 5, 10, false);
+        }
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 10 WHERE QueryName LIKE 'dead-bench %'");
+        await().pollDelay(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(21)).until(() -> true); // warm-up: breakers open
+        Object from = dbNow(store);
+        await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(61)).until(() -> true); // the measured minute
+        Object to = dbNow(store);
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName LIKE 'dead-bench %'");
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, Object> m = named.queryForMap("SELECT COUNT(*) AS done, "
+                + "percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p50, "
+                + "percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p99 "
+                + "FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND ScheduledAt >= :from AND ScheduledAt < :to AND ConnectionId IN (:healthy)",
+                Map.of("from", from, "to", to, "healthy", healthy));
+        Map<String, Object> results = named.queryForMap("SELECT COUNT(*) FILTER (WHERE r.Status = 'Ok') AS ok, COUNT(*) FILTER (WHERE r.Status = 'Error') AS errors "
+                + "FROM monitoring.DatabaseMonitoringResults r JOIN monitoring.WorkerJobs j ON j.JobId = r.JobId "
+                + "WHERE j.ScheduledAt >= :from AND j.ScheduledAt < :to", Map.of("from", from, "to", to));
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName LIKE 'healthy target %' OR ConnectionName LIKE 'dead target %'");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionName = 'bench target'");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("healthyTargets", 10);
+        r.put("deadTargets", 50);
+        r.put("healthyJobsDone", ((Number) m.get("done")).longValue());
+        r.put("healthyDueToStartP50Ms", m.get("p50"));
+        r.put("healthyDueToStartP99Ms", m.get("p99"));
+        r.put("okResults", ((Number) results.get("ok")).longValue());
+        r.put("errorResults", ((Number) results.get("errors")).longValue());
+        report.put("deadTargets", r);
+        System.out.printf("50 dead targets beside 10 healthy ones: %d healthy jobs in the measured minute, due→start p50 %s ms, p99 %s ms; "
+                + "%d Ok and %d Error results%n", r.get("healthyJobsDone"), fmt(m.get("p50")), fmt(m.get("p99")), r.get("okResults"), r.get("errorResults"));
+        reset(store);
+    }
+
+    /**
+     * The catalog at scale: 2,000 connections x 10 queries (20,000 pairs) every 60 s on one worker, on in-memory H2
+     * targets (2,000 PostgreSQL targets would need 2,000 server connections). After a warm-up, one minute is measured:
+     * jobs done, CPU, heap, threads, and the time plan-batch takes per claimed batch, against the steady state's.
+     */
+    private void catalogScale(Store store, ConfigurableApplicationContext worker) {
+        reset(store);
+        JdbcTemplate jdbc = store.jdbc();
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false");
+        List<Object[]> connections = new ArrayList<>();
+        for (int c = 0; c < 2000; c++) {
+            connections.add(new Object[]{UUID.randomUUID(), "catalog target " + c, "jdbc:h2:mem:catalog-" + (c % 20) + ";DB_CLOSE_DELAY=-1"});
+        }
+        jdbc.batchUpdate("INSERT INTO monitoring.DatabaseConnections (ConnectionId, ConnectionName, Provider, ConnectionString, Environment, "
+                + "ConnectionTimeoutSeconds, MaxConcurrency) VALUES (?, ?, 'H2', ?, 'bench', 5, 1)", connections);
+        for (int q = 0; q < 10; q++) {
+            store.query("catalog " + q, "H2", "SELECT " + q, "Scalar", 500.0, 900.0, "GreaterThan", 5, 10, false);
+        }
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 60 WHERE QueryName LIKE 'catalog %'");
+        Timer plan = worker.getBean(MeterRegistry.class).find("camel.route.policy").tag("routeId", "plan-batch").timer();
+        double planBefore = plan == null ? 0 : plan.totalTime(TimeUnit.MILLISECONDS);
+        long plansBefore = plan == null ? 0 : plan.count();
+        await().pollDelay(Duration.ofSeconds(STEADY_WARMUP_SECONDS + 30)).atMost(Duration.ofSeconds(STEADY_WARMUP_SECONDS + 31)).until(() -> true);
+        plan = worker.getBean(MeterRegistry.class).find("camel.route.policy").tag("routeId", "plan-batch").timer();
+        planBefore = plan.totalTime(TimeUnit.MILLISECONDS);
+        plansBefore = plan.count();
+        Object from = dbNow(store);
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(61)).until(() -> true); // the measured minute
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuNanos = cpuNanos() - cpu;
+        Object to = dbNow(store);
+        double planMs = (plan.totalTime(TimeUnit.MILLISECONDS) - planBefore) / Math.max(1, plan.count() - plansBefore);
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        System.gc();
+        double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
+        Map<String, Object> m = jdbc.queryForMap("SELECT COUNT(*) AS done, "
+                + "percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM StartedAt - ScheduledAt)) * 1000 AS p99 "
+                + "FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND CompletedAt >= ? AND CompletedAt < ?", from, to);
+        jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName LIKE 'catalog %'");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName LIKE 'catalog target %'");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionName = 'bench target'");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("pairs", 20_000);
+        r.put("intervalSeconds", 60);
+        r.put("jobsDone", ((Number) m.get("done")).longValue());
+        r.put("jobsPerMinute", ((Number) m.get("done")).doubleValue() * 60 / seconds);
+        r.put("cpuCoresUsed", cpuNanos / 1e9 / seconds);
+        r.put("heapAfterGcMb", heapMb);
+        r.put("threads", threads);
+        r.put("planMsPerBatch", planMs);
+        r.put("dueToStartP99Ms", m.get("p99"));
+        report.put("catalogScale", r);
+        System.out.printf("catalog of 20,000 pairs every 60 s on one worker: %.0f jobs in the measured minute, CPU %.2f cores, heap %.0f MB, "
+                        + "%d threads, plan-batch %.1f ms per batch, due→start p99 %s ms%n", r.get("jobsPerMinute"), r.get("cpuCoresUsed"), heapMb,
+                threads, planMs, fmt(m.get("p99")));
         reset(store);
     }
 
@@ -525,6 +655,13 @@ class QueueBenchmark {
         table.append(String.format("claim with %,d due / %,d finished jobs: p50 %s ms, p99 %s ms; steady 10,000 monitors/min: %.0f jobs/min, "
                         + "%.2f CPU cores, due→start p99 %s ms%n", PENDING, HISTORY, fmt(scale.get("claimP50Ms")), fmt(scale.get("claimP99Ms")),
                 steady.get("jobsPerMinute"), steady.get("cpuCoresUsed"), fmt(steady.get("dueToStartP99Ms"))));
+        Map<?, ?> dead = (Map<?, ?>) report.get("deadTargets");
+        Map<?, ?> catalog = (Map<?, ?>) report.get("catalogScale");
+        table.append(String.format("50 dead targets beside 10 healthy: healthy due→start p50 %s ms, p99 %s ms; catalog of 20,000 pairs a minute: "
+                        + "%.0f jobs/min, %.2f CPU cores, heap %.0f MB, %s threads, plan-batch %.1f ms per batch (steady state: %.1f ms)%n",
+                fmt(dead.get("healthyDueToStartP50Ms")), fmt(dead.get("healthyDueToStartP99Ms")), catalog.get("jobsPerMinute"),
+                catalog.get("cpuCoresUsed"), catalog.get("heapAfterGcMb"), catalog.get("threads"), catalog.get("planMsPerBatch"),
+                steady.get("planMsPerBatch")));
         table.append(String.format("MonitoringWorker x1 / db-scheduler = %.2f, / JDBC baseline = %.2f; idle: %.0f store transactions and %.0f claims "
                         + "per minute, one worker%n", mw / peer, mw / base, report.get("idleStoreTransactionsPerMinute"), report.get("idleClaimsPerMinute")));
         System.out.println(table);

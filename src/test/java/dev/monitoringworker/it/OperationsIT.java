@@ -61,7 +61,7 @@ class OperationsIT {
             assertThat(value(metrics, "monitoring_claim_duration_seconds_count", "")).isPositive();
             assertThat(value(metrics, "monitoring_lease_expired_total", "")).isGreaterThanOrEqualTo(1.0);
             assertThat(value(metrics, "monitoring_queue_pending", "")).isBetween(0.0, 20.0);
-            assertThat(metrics).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"run-job\"");
+            assertThat(metrics).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"run-batch\"");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.jdbc().queryForList(
                     "SELECT DISTINCT MetricType FROM monitoring.WorkerMetrics", String.class))

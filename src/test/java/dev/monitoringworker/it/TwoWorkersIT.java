@@ -67,7 +67,10 @@ class TwoWorkersIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT WorkerInstanceId) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
                     Integer.class, query)).as("every worker took part").isEqualTo(workerCount);
 
-            // both schedulers ran all along: exactly one job per one-second slot, no slot missed in between
+            // both schedulers ran all along: exactly one row per one-second slot (run, or skipped while the previous
+            // one had not finished), no slot missed in between
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ?", Integer.class, everySecond) >= 3);
             jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = FALSE WHERE QueryId = ?", everySecond);
             List<Long> slots = jdbc.queryForList("SELECT DedupeKey FROM monitoring.WorkerJobs WHERE QueryId = ?", String.class, everySecond)
                     .stream().map(k -> Long.parseLong(k.substring(k.lastIndexOf(':') + 1))).sorted().toList();

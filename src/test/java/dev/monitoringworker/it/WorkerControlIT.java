@@ -41,7 +41,7 @@ class WorkerControlIT {
         String targetUrl = TestDatabases.newPostgresDatabase("controltarget");
         int jmxPort = freePort();
         Map<String, Object> settings = new java.util.HashMap<>(TestUsers.properties("ops", "operator"));
-        settings.putAll(Map.of("monitoring.jmx.remote.port", jmxPort, "monitoring.worker.job-threads", 2,
+        settings.putAll(Map.of("monitoring.jmx.remote.port", jmxPort, "monitoring.worker.job-threads", 1,
                 "monitoring.poll.batch-size", 3, "monitoring.worker.drain-seconds", 20, "monitoring.jobs.lease-seconds", 30));
         try (ConfigurableApplicationContext app = WorkerApp.start(storeUrl, "postgres", "", settings);
              JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
@@ -85,12 +85,16 @@ class WorkerControlIT {
                     "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'", Integer.class, quick) == 5);
             assertThat((Long) server.getAttribute(worker, "JobsClaimed")).isGreaterThanOrEqualTo(claimedBefore + 5);
 
-            // drain with two jobs running, three queued and three still in the store
+            // drain with a batch of three running, a batch of one queued (one batch thread; at most 1 + 3 held) and
+            // four still in the store
             UUID slow = store.query("slow", "PostgreSQL", "SELECT pg_sleep(3)", "Scalar", null, null, null, 10, 10, false);
+            // inserted while paused, so that one poll finds all eight due
+            server.invoke(worker, "pauseClaiming", null, null);
             store.jobs("drained", 8, connection, slow);
-            await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) server.getAttribute(worker, "RunningJobs") == 2
-                    && (Integer) server.getAttribute(worker, "InFlightJobs") == 5);
-            assertThat((String) server.invoke(worker, "drain", null, null)).startsWith("draining 5 job(s) in flight");
+            server.invoke(worker, "resumeClaiming", null, null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) server.getAttribute(worker, "RunningJobs") == 3
+                    && (Integer) server.getAttribute(worker, "InFlightJobs") == 4);
+            assertThat((String) server.invoke(worker, "drain", null, null)).startsWith("draining 4 job(s) in flight");
             await().atMost(Duration.ofSeconds(3)).until(() -> status(readiness) == 503);
             assertThat(server.getAttribute(worker, "Status")).isEqualTo("Draining");
             await().atMost(Duration.ofSeconds(20)).until(() -> server.getAttribute(worker, "Status").equals("Drained"));
@@ -100,10 +104,10 @@ class WorkerControlIT {
                     + "COUNT(*) FILTER (WHERE Status = 'Pending' AND Attempt = 0 AND WorkerInstanceId IS NULL) AS untouched "
                     + "FROM monitoring.WorkerJobs WHERE QueryId = ?", slow);
             System.out.println("drain: " + counts);
-            assertThat(counts).containsEntry("succeeded", 2L).containsEntry("pending", 6L).containsEntry("running", 0L)
-                    .containsEntry("untouched", 6L);
+            assertThat(counts).containsEntry("succeeded", 3L).containsEntry("pending", 5L).containsEntry("running", 0L)
+                    .containsEntry("untouched", 5L);
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
-                    Integer.class, slow)).isEqualTo(2);
+                    Integer.class, slow)).isEqualTo(3);
             assertThat(store.jdbc().queryForObject("SELECT Status FROM monitoring.WorkerInstances", String.class)).isEqualTo("Stopped");
             assertThat(status(readiness)).isEqualTo(503);
             assertThat((String) server.invoke(worker, "resumeClaiming", null, null)).isEqualTo("not resumed: the worker is Drained");
@@ -115,23 +119,28 @@ class WorkerControlIT {
         String storeUrl = TestDatabases.newPostgresDatabase("shutdownstore");
         String targetUrl = TestDatabases.newPostgresDatabase("shutdowntarget");
         ConfigurableApplicationContext app = WorkerApp.start(storeUrl, "postgres", "", Map.of(
-                "monitoring.worker.job-threads", 2, "monitoring.poll.batch-size", 3, "monitoring.worker.drain-seconds", 20,
+                "monitoring.worker.job-threads", 1, "monitoring.poll.batch-size", 3, "monitoring.worker.drain-seconds", 20,
                 "monitoring.jobs.lease-seconds", 30));
         Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
         UUID connection = store.connection("shutdown target", "PostgreSQL", targetUrl, "it", 5);
         UUID slow = store.query("slow", "PostgreSQL", "SELECT pg_sleep(2)", "Scalar", null, null, null, 10, 10, false);
-        store.jobs("at shutdown", 6, connection, slow);
+        store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
         WorkerControl control = app.getBean(WorkerControl.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.getRunningJobs() == 2 && control.getInFlightJobs() == 5);
+        // inserted while paused, so that one poll finds all six due
+        control.pauseClaiming();
+        store.jobs("at shutdown", 6, connection, slow);
+        control.resumeClaiming();
+        // a batch of three running, a batch of one queued
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.getRunningJobs() == 3 && control.getInFlightJobs() == 4);
 
         app.close(); // what the JVM's shutdown hook does on SIGTERM
 
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Running'",
                 Integer.class, slow)).isZero();
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'",
-                Integer.class, slow)).isEqualTo(2);
+                Integer.class, slow)).isEqualTo(3);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Pending' AND Attempt = 0",
-                Integer.class, slow)).isEqualTo(4);
+                Integer.class, slow)).isEqualTo(3);
         assertThat(store.jdbc().queryForObject("SELECT Status FROM monitoring.WorkerInstances", String.class)).isEqualTo("Stopped");
     }
 

@@ -25,59 +25,69 @@ class InFlightJobsTest {
     }
 
     @Test
-    void aJobThatRanFreesItsThreadButStaysHeldUntilItsOutcomeIsWritten() throws Exception {
-        InFlightJobs inFlight = new InFlightJobs(2, 10);
-        WorkerJob job = job();
-        inFlight.held(List.of(job));
-        assertThat(inFlight.start(job)).isTrue();
-        assertThat(inFlight.runningCount()).isEqualTo(1);
+    void everythingHeldFromClaimToWriteCountsAgainstOneBound() {
+        InFlightJobs inFlight = new InFlightJobs(2, 10, 0);
+        assertThat(inFlight.bound()).isEqualTo(12);
+        assertThat(inFlight.claimSize()).isEqualTo(10);
+        List<WorkerJob> first = jobs(10);
+        inFlight.held(first);
+        assertThat(inFlight.claimSize()).as("two left under the bound").isEqualTo(2);
+        inFlight.start(first);
+        assertThat(inFlight.claimSize()).as("a running batch, or one being written, still holds its room").isEqualTo(2);
+        List<WorkerJob> second = jobs(2);
+        inFlight.held(second);
+        assertThat(inFlight.claimSize()).isZero();
 
-        inFlight.ran(job);
-        assertThat(inFlight.runningCount()).isZero();
-        assertThat(inFlight.size()).isEqualTo(1);
-        assertThat(inFlight.leaseParameters(UUID.randomUUID(), 60).get("JobIds")).as("its lease is still extended")
-                .asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(job.jobId());
-        assertThat(inFlight.releaseQueued()).as("a drain does not hand back a job that already ran").isEmpty();
-
-        inFlight.recorded(List.of(new JobOutcome(job, List.of(), Map.of())));
-        assertThat(inFlight.size()).isZero();
-    }
-
-    @Test
-    void jobsWaitingForTheirBatchWriteTakeNoClaimRoom() throws Exception {
-        InFlightJobs inFlight = new InFlightJobs(2, 10);
-        List<WorkerJob> batch = jobs(10);
-        inFlight.held(batch);
-        assertThat(inFlight.claimSize()).isEqualTo(2);
-        for (WorkerJob j : batch) {
-            inFlight.start(j);
-            inFlight.ran(j);
-        }
-        assertThat(inFlight.size()).isEqualTo(10);
+        inFlight.finished(first);
+        assertThat(inFlight.size()).isEqualTo(2);
         assertThat(inFlight.claimSize()).isEqualTo(10);
     }
 
     @Test
-    void theNextClaimComesOnceHalfABatchHasStarted() throws Exception {
-        InFlightJobs inFlight = new InFlightJobs(2, 10);
-        List<WorkerJob> held = jobs(12);
-        inFlight.held(held);
-        assertThat(inFlight.nextClaimSize(20)).as("12 queued or running: more than 2 threads + half a batch").isZero();
-        for (WorkerJob j : held.subList(0, 5)) {
-            inFlight.start(j);
-            inFlight.ran(j);
-        }
-        assertThat(inFlight.nextClaimSize(20)).as("7 left: room for 5").isEqualTo(5);
+    void aShortClaimEndsThePollAndAFullOneWaitsForRoomForHalfABatch() throws Exception {
+        InFlightJobs inFlight = new InFlightJobs(2, 10, 50);
+        assertThat(inFlight.nextClaimSize(10, 7)).as("nothing more due").isZero();
+        List<WorkerJob> batch = jobs(10);
+        inFlight.held(batch);
+        assertThat(inFlight.nextClaimSize(10, 10)).as("room for 2 only, under half a batch: the wait runs out, 2 it is").isEqualTo(2);
+        inFlight.finished(batch.subList(0, 4));
+        assertThat(inFlight.nextClaimSize(10, 10)).isEqualTo(6);
     }
 
     @Test
-    void aFailedJobIsLetGoAtOnce() throws Exception {
-        InFlightJobs inFlight = new InFlightJobs(2, 10);
-        WorkerJob job = job();
-        inFlight.held(List.of(job));
-        inFlight.start(job);
-        inFlight.finished(job);
-        assertThat(inFlight.size()).isZero();
-        assertThat(inFlight.runningCount()).isZero();
+    void aBatchReleasedWhileItWaitedIsNotStarted() {
+        InFlightJobs inFlight = new InFlightJobs(2, 10, 0);
+        List<WorkerJob> running = jobs(3);
+        List<WorkerJob> queued = jobs(3);
+        inFlight.held(running);
+        inFlight.held(queued);
+        inFlight.start(running);
+
+        assertThat(inFlight.releaseQueued()).containsExactlyInAnyOrderElementsOf(queued);
+        assertThat(inFlight.start(queued)).isEmpty();
+        assertThat(inFlight.size()).isEqualTo(3);
+        assertThat(inFlight.runningCount()).isEqualTo(3);
+    }
+
+    @Test
+    void pausedOrStoppedClaimsNothingAndLeasesCoverEveryHeldJob() {
+        InFlightJobs inFlight = new InFlightJobs(2, 10, 0);
+        List<WorkerJob> held = jobs(3);
+        inFlight.held(held);
+        inFlight.pauseClaiming();
+        assertThat(inFlight.claimSize()).isZero();
+        inFlight.resumeClaiming();
+        assertThat(inFlight.claimSize()).isEqualTo(9);
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> p = inFlight.leaseParameters(worker, 60);
+        assertThat(p).containsEntry("WorkerInstanceId", worker).containsEntry("LeaseSeconds", 60);
+        assertThat(p.get("JobIds")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrderElementsOf(held.stream().map(WorkerJob::jobId).toList());
+        assertThat(InFlightJobs.any(p)).isTrue();
+        inFlight.stopClaiming();
+        inFlight.resumeClaiming();
+        assertThat(inFlight.claimSize()).as("stopped for good").isZero();
+        assertThat(inFlight.releaseAll()).hasSize(3);
+        assertThat(InFlightJobs.any(inFlight.leaseParameters(worker, 60))).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.monitoringworker.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.target.TargetConnection;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WorkPlannerTest {
 
@@ -108,8 +108,42 @@ class WorkPlannerTest {
     }
 
     @Test
-    void workItemsOfAFailedPlanThrowItsError() {
+    void aBatchsWorkItemsAreThoseOfItsRunnablePlans() {
         JobPlan failed = plan(UUID.randomUUID(), null, null, null);
-        assertThatThrownBy(() -> planner.workItems(failed)).isInstanceOf(JobPlanException.class).hasMessageContaining("does not exist");
+        JobPlan runnable = plan(null, null, null, null);
+        assertThat(failed.runnable()).isFalse();
+        assertThat(planner.workItems(List.of(failed, runnable)).stream().flatMap(List::stream).toList())
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(runnable.items());
+    }
+
+    @Test
+    void aConnectionsItemsAreDealtOverAtMostMaxConcurrencyLanes() {
+        WorkerJob job = new WorkerJob(UUID.randomUUID(), "j", null, 5, null, null, null, null, UUID.randomUUID(), 1, 3);
+        TargetConnection narrow = new TargetConnection(UUID.randomUUID(), "narrow", "PostgreSQL", "x", "it", true, 5, 5, 2);
+        TargetConnection single = new TargetConnection(UUID.randomUUID(), "single", "PostgreSQL", "x", "it", true, 5, 5, 1);
+        List<WorkItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MonitoringQuery q = new MonitoringQuery(UUID.randomUUID(), "q" + i, "SELECT 1", "Scalar", null, null, null, null, null, null, 10, false, true);
+            items.add(new WorkItem(job, narrow, q));
+            items.add(new WorkItem(job, single, q));
+        }
+        List<List<WorkItem>> lanes = planner.workItems(List.of(new JobPlan(job, items, null)));
+        assertThat(lanes).hasSize(3);
+        assertThat(lanes).filteredOn(l -> l.get(0).connection() == narrow).extracting(List::size).containsExactlyInAnyOrder(3, 2);
+        assertThat(lanes).filteredOn(l -> l.get(0).connection() == single).singleElement().satisfies(l -> assertThat(l).hasSize(5));
+        assertThat(lanes).allSatisfy(l -> assertThat(l).extracting(WorkItem::connection).containsOnly(l.get(0).connection()));
+    }
+
+    @Test
+    void aBatchReadsOnlyWhatItsJobsNameUnlessOneNamesNothing() {
+        UUID connection = UUID.randomUUID();
+        UUID query = UUID.randomUUID();
+        WorkerJob named = new WorkerJob(UUID.randomUUID(), "n", null, 5, connection, query, null, null, UUID.randomUUID(), 1, 3);
+        Map<String, Object> keys = planner.catalogKeys(List.of(named));
+        assertThat(keys).containsEntry("ConnectionIds", List.of(connection)).containsEntry("QueryIds", List.of(query))
+                .containsEntry("AllConnections", 0).containsEntry("AllQueries", 0);
+        WorkerJob everywhere = new WorkerJob(UUID.randomUUID(), "e", null, 5, null, query, null, null, UUID.randomUUID(), 1, 3);
+        assertThat(planner.catalogKeys(List.of(everywhere))).containsEntry("AllConnections", 1).containsEntry("AllQueries", 0)
+                .containsEntry("ConnectionIds", List.of(new UUID(0, 0)));
     }
 }

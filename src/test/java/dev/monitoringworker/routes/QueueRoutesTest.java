@@ -2,7 +2,7 @@ package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
 import dev.monitoringworker.job.InFlightJobs;
-import dev.monitoringworker.job.JobPlan;
+import dev.monitoringworker.job.WorkerJob;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.worker.WorkerIdentity;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real poll-worker-jobs and schedule-due-jobs routes on an H2 store, started by hand instead of by their
- * Quartz timers, with run-job replaced by a mock: what is claimed, in which order, and what is enqueued.
+ * Quartz timers, with run-batch replaced by a mock: what is claimed, in which batches and order, and what is enqueued.
  */
 @CamelSpringBootTest
 @UseAdviceWith
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
         "server.port=0", "management.server.port=0",
         "camel.main.name=queue-routes-test",
         "monitoring.demo.enabled=false",
-        "monitoring.poll.batch-size=2"})
+        "monitoring.poll.batch-size=2", "monitoring.poll.interval-ms=300"})
 class QueueRoutesTest {
 
     @Autowired
@@ -52,7 +52,7 @@ class QueueRoutesTest {
     WorkerIdentity worker;
     @Autowired
     InFlightJobs inFlight;
-    @EndpointInject("mock:run-job")
+    @EndpointInject("mock:run-batch")
     MockEndpoint runJob;
 
     private final java.util.concurrent.atomic.AtomicBoolean loseNextClaimAnswer = new java.util.concurrent.atomic.AtomicBoolean();
@@ -63,13 +63,13 @@ class QueueRoutesTest {
         store = new Store(dataSource);
         if (camel.getStatus().isStarted()) {
             // the mock runs nothing: what the previous test handed it is finished here
-            runJob.getReceivedExchanges().forEach(e -> inFlight.finished(e.getIn().getBody(JobPlan.class).job()));
+            runJob.getReceivedExchanges().forEach(e -> inFlight.finished(batch(e)));
             MockEndpoint.resetMocks(camel);
             return;
         }
-        AdviceWith.adviceWith(camel, "poll-worker-jobs", route -> {
-            route.replaceFromWith("direct:poll-now");
-            route.weaveByToUri("seda:queued-jobs*").replace().to("mock:run-job");
+        AdviceWith.adviceWith(camel, "poll-worker-jobs", route -> route.replaceFromWith("direct:poll-now"));
+        AdviceWith.adviceWith(camel, "claim-batch", route -> {
+            route.weaveByToUri("seda:claimed-batches*").replace().to("mock:run-batch");
             // the claim commits, then its answer is lost on the way back, when a test asks for it
             route.weaveById("claim-jobs").after().process(e -> {
                 if (loseNextClaimAnswer.getAndSet(false)) {
@@ -97,16 +97,14 @@ class QueueRoutesTest {
                 + "VALUES (?, 'other', 'm', 'Running', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))", otherWorkers);
         UUID pinnedElsewhere = insertJob("pinned elsewhere", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
         store.jdbc().update("UPDATE monitoring.WorkerJobs SET WorkerInstanceId = ? WHERE JobId = ?", otherWorkers, pinnedElsewhere);
-        runJob.expectedMessageCount(3);
+        runJob.expectedMessageCount(2);
 
         producer.sendBody("direct:poll-now", null);
 
         runJob.assertIsSatisfied();
-        List<String> order = runJob.getReceivedExchanges().stream()
-                .map(e -> e.getIn().getBody(JobPlan.class).job().jobName()).toList();
-        // batches of 2: the two most urgent first (run side by side, in either order), then the rest
-        assertThat(order.subList(0, 2)).containsExactlyInAnyOrder("urgent", "middle");
-        assertThat(order.get(2)).isEqualTo("low");
+        // batches of 2, each one message: the two most urgent first, then the rest
+        assertThat(batch(runJob.getReceivedExchanges().get(0))).extracting(WorkerJob::jobName).containsExactlyInAnyOrder("urgent", "middle");
+        assertThat(batch(runJob.getReceivedExchanges().get(1))).extracting(WorkerJob::jobName).containsExactly("low");
         for (UUID claimed : List.of(low, urgent, middle)) {
             Row job = store.jobRow(claimed);
             assertThat(job.string("Status")).isEqualTo("Running");
@@ -152,8 +150,8 @@ class QueueRoutesTest {
 
         producer.sendBody("direct:poll-now", null);
 
-        assertThat(runJob.getReceivedExchanges()).extracting(e -> e.getIn().getBody(JobPlan.class).job().jobId())
-                .containsExactlyInAnyOrder(first, second);
+        assertThat(runJob.getReceivedExchanges()).hasSize(1);
+        assertThat(batch(runJob.getReceivedExchanges().get(0))).extracting(WorkerJob::jobId).containsExactlyInAnyOrder(first, second);
         for (UUID id : List.of(first, second)) {
             assertThat(store.jobRow(id).integer("Attempt")).as("run under the attempt the lost claim gave it").isEqualTo(1);
         }
@@ -161,23 +159,25 @@ class QueueRoutesTest {
     }
 
     @Test
-    void pollHoldsAtMostTheJobThreadsPlusOneBatchAndClaimsMoreAsJobsFinish() throws Exception {
+    void pollHoldsAtMostTheJobThreadsPlusOneBatchAndClaimsMoreAsBatchesAreWritten() throws Exception {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("cap-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "cap", 5);
         for (int i = 0; i < 10; i++) {
             insertJob("job " + i, 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
         }
-        // 4 job threads + a batch of 2: six held, none of them finishing, so the claim loop stops there
+        // 4 job threads + a batch of 2: six held, none of them written, so the claim loop stops there
         producer.sendBody("direct:poll-now", null);
-        assertThat(runJob.getReceivedCounter()).isEqualTo(6);
+        assertThat(runJob.getReceivedCounter()).as("three batches").isEqualTo(3);
         assertThat(inFlight.size()).isEqualTo(6);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Pending'", Integer.class))
                 .isEqualTo(4);
 
-        // three finish: room for three more, claimed as a batch of 2 and then 1
-        runJob.getReceivedExchanges().subList(0, 3).forEach(e -> inFlight.finished(e.getIn().getBody(JobPlan.class).job()));
+        // one batch written and one job of another: room for three more, claimed as a batch of 2 and then 1
+        inFlight.finished(batch(runJob.getReceivedExchanges().get(0)));
+        inFlight.finished(batch(runJob.getReceivedExchanges().get(1)).subList(0, 1));
         producer.sendBody("direct:poll-now", null);
-        assertThat(runJob.getReceivedCounter()).isEqualTo(9);
+        assertThat(runJob.getReceivedCounter()).isEqualTo(5);
+        assertThat(inFlight.size()).isEqualTo(6);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Pending'", Integer.class))
                 .isEqualTo(1);
     }
@@ -195,6 +195,11 @@ class QueueRoutesTest {
                 "SELECT DedupeKey FROM monitoring.WorkerJobs WHERE QueryId = ? AND ConnectionId = ?", String.class, query, connection);
         assertThat(keys).hasSize(1);
         assertThat(keys.get(0)).startsWith(query + ":" + connection + ":");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<WorkerJob> batch(org.apache.camel.Exchange e) {
+        return e.getIn().getBody(List.class);
     }
 
     private UUID insertJob(String name, int priority, UUID connection, String scheduledAt) {

@@ -1,9 +1,16 @@
 package dev.monitoringworker.routes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +23,41 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every route file: route ids unique across files, every route with an id, a group and a description. */
+/**
+ * Every route file: valid against Camel's YAML DSL schema (the one in camel-yaml-dsl, which Kaoto and IDEs use);
+ * route ids unique across files, every route with an id, a group and a description.
+ */
 class RouteFilesTest {
+
+    @Test
+    void everyRouteFileIsValidAgainstCamelsYamlDslSchema() throws IOException {
+        JsonSchema schema;
+        try (InputStream in = RouteFilesTest.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
+            assertThat(in).as("camel-yaml-dsl's schema on the classpath").isNotNull();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> problems = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            for (ValidationMessage m : schema.validate(yaml.readTree(file.toFile()))) {
+                problems.add(file.getFileName() + ": " + m.getMessage());
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static List<Path> routeFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("routes"))) {
+            return s.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")
     void routeIdsAreUniqueAndEveryRouteIsNamedAndGrouped() throws IOException {
         List<String> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("routes"))) {
-            files = s.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
-        }
+        List<Path> files = routeFiles();
         assertThat(files).hasSizeGreaterThanOrEqualTo(4);
         for (Path file : files) {
             try (Reader r = Files.newBufferedReader(file)) {
@@ -49,7 +79,9 @@ class RouteFilesTest {
         Set<String> seen = new HashSet<>();
         assertThat(ids.stream().filter(id -> !seen.add(id)).toList()).as("duplicate route ids").isEmpty();
         assertThat(ids).contains("register-worker", "heartbeat-worker", "stop-worker", "schedule-due-jobs", "poll-worker-jobs",
-                "take-queued-job", "take-up-own-jobs", "plan-jobs", "record-worker-metrics", "purge-old-rows", "drain-worker", "release-jobs", "run-job", "execute-work", "run-on-provider", "record-outcome", "persist-results", "fail-job", "evaluate-alerts",
+                "claim-batch", "take-up-own-jobs", "run-batch", "plan-batch", "read-catalog", "record-batch", "write-batch",
+                "write-batch-transaction", "fail-unwritten-jobs", "record-worker-metrics", "purge-old-rows", "drain-worker", "release-jobs",
+                "execute-work", "run-on-provider", "evaluate-alerts", "write-alert-changes", "write-stale-alerts",
                 "reap-expired-leases",
                 "run-sqlserver", "run-postgresql", "run-mysql", "run-oracle", "run-h2");
     }

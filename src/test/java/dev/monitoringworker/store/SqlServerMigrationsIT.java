@@ -75,7 +75,7 @@ class SqlServerMigrationsIT {
             assertThat(db.queryForList("SELECT ConfigKey + N'=' + ConfigValue FROM monitoring.Config ORDER BY ConfigKey", String.class))
                     .containsExactly("MonitoringWorker.RetentionDays=90", "PopAI.Theme=dark");
             assertThat(db.queryForList("SELECT CAST(version AS NVARCHAR(10)) + N':' + type FROM monitoring.monitoringworker_schema_history ORDER BY installed_rank", String.class))
-                    .containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL");
+                    .containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL");
         }
     }
 

@@ -225,6 +225,26 @@ class SqlServerStoreStatementsIT {
         slot.put("JobId", UUID.randomUUID());
         assertThat(updated(route("enqueue-job", slot))).as("a second worker's insert of the same slot").isZero();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE DedupeKey = ?", Integer.class, slot.get("DedupeKey"))).isEqualTo(1);
+
+        // the pair now has a job not finished: the scheduler sees it busy, since its oldest unfinished slot
+        assertThat(selected(route("select-busy-pairs", Map.of()))).filteredOn(r -> connection.equals(r.uuid("ConnectionId")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.uuid("QueryId")).isEqualTo(query);
+                    assertThat(r.time("Since")).isEqualTo(LocalDateTime.of(2026, 1, 1, 12, 0));
+                });
+        // a later slot that came due meanwhile is recorded as skipped, once, with the reason
+        Map<String, Object> skipped = new HashMap<>(slot);
+        skipped.put("JobId", UUID.randomUUID());
+        skipped.put("ScheduledAt", Timestamp.valueOf(LocalDateTime.of(2026, 1, 1, 12, 1)));
+        skipped.put("DedupeKey", query + ":" + connection + ":1767268860");
+        skipped.put("Reason", "slot skipped: the previous job of this connection and query (due 2026-01-01 12:00:00 UTC) had not finished");
+        assertThat(updated(route("record-skipped-slot", skipped))).isEqualTo(1);
+        skipped.put("JobId", UUID.randomUUID());
+        assertThat(updated(route("record-skipped-slot", skipped))).as("another worker's record of the same slot").isZero();
+        Map<String, Object> row = db.queryForMap("SELECT Status, LastError, ModifiedBy, CompletedAt FROM monitoring.WorkerJobs WHERE DedupeKey = ?",
+                skipped.get("DedupeKey"));
+        assertThat(row).containsEntry("Status", "Cancelled").containsEntry("LastError", skipped.get("Reason")).containsEntry("ModifiedBy", "scheduler");
+        assertThat(row.get("CompletedAt")).isNotNull();
     }
 
     @Test
@@ -285,6 +305,16 @@ class SqlServerStoreStatementsIT {
             assertThat(q.string("SqlQuery")).isEqualTo("SELECT 1");
             assertThat(q.integer("IntervalSeconds")).isEqualTo(60);
         });
+        // a batch reads only what its jobs name, or everything when one of them names nothing
+        UUID other = connection("catalog-other");
+        UUID test = queryId("Connection Test");
+        Map<String, Object> named = Map.of("ConnectionIds", List.of(c), "AllConnections", 0, "QueryIds", List.of(test), "AllQueries", 0);
+        assertThat(selected(route("select-batch-connections", named))).extracting(r -> r.uuid("ConnectionId")).containsExactly(c);
+        assertThat(selected(route("select-batch-queries", named))).extracting(r -> r.string("QueryName")).containsExactly("Connection Test");
+        Map<String, Object> all = Map.of("ConnectionIds", List.of(new UUID(0, 0)), "AllConnections", 1, "QueryIds", List.of(new UUID(0, 0)),
+                "AllQueries", 1);
+        assertThat(selected(route("select-batch-connections", all))).extracting(r -> r.uuid("ConnectionId")).contains(c, other);
+        assertThat(selected(route("select-batch-queries", all))).hasSizeGreaterThanOrEqualTo(1);
         List<Row> page = codeSelect("select-connection-strings", Map.of("BatchSize", 100, "After", "00000000-0000-0000-0000-000000000000"));
         assertThat(page).extracting(r -> r.uuid("ConnectionId")).contains(c);
         assertThat(codeUpdate("update-connection-string", Map.of("ConnectionId", c, "OldValue", "edited meanwhile", "NewValue", "enc:v1:x"))).isZero();

@@ -2,6 +2,7 @@ package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
 import dev.monitoringworker.job.InFlightJobs;
+import dev.monitoringworker.job.JobBatch;
 import dev.monitoringworker.job.JobOutcome;
 import dev.monitoringworker.job.JobPlan;
 import dev.monitoringworker.job.MonitoringQuery;
@@ -10,7 +11,6 @@ import dev.monitoringworker.job.WorkerJob;
 import dev.monitoringworker.target.TargetConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -24,13 +24,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real run-job / execute-work / run-h2 routes from routes/*.camel.yaml, with only the store writes at
- * the edge replaced by mocks: one bad target or query is a result row, never a failed job.
+ * The real run-batch / execute-work / run-h2 routes from routes/*.camel.yaml, with the batch's plan given by the
+ * test and its store write replaced by a mock: every work item is one result row, whatever goes wrong, and a job
+ * that cannot run is one failed attempt with its reason, all in the batch's one message.
  */
 @CamelSpringBootTest
 @UseAdviceWith
@@ -40,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "server.port=0", "management.server.port=0",
         "camel.main.name=route-test",
         "monitoring.demo.enabled=false"})
-class RunJobRouteTest {
+class RunBatchRouteTest {
 
     private static final String TARGET = "jdbc:h2:mem:route-test-target;DB_CLOSE_DELAY=-1";
 
@@ -50,10 +52,10 @@ class RunJobRouteTest {
     ProducerTemplate producer;
     @Autowired
     InFlightJobs inFlight;
-    @EndpointInject("mock:record-outcome")
-    MockEndpoint persisted;
-    @EndpointInject("mock:fail-job")
-    MockEndpoint failed;
+    @EndpointInject("mock:record-batch")
+    MockEndpoint recorded;
+
+    private final AtomicReference<List<JobPlan>> plans = new AtomicReference<>();
 
     @BeforeEach
     void adviseOnce() throws Exception {
@@ -61,9 +63,10 @@ class RunJobRouteTest {
             MockEndpoint.resetMocks(camel);
             return;
         }
-        AdviceWith.adviceWith(camel, "run-job", route -> {
-            route.weaveByToUri("direct:record-outcome").replace().to("mock:record-outcome");
-            route.weaveByToUri("direct:fail-job").replace().to("mock:fail-job");
+        AdviceWith.adviceWith(camel, "run-batch", route -> {
+            route.replaceFromWith("direct:run-batch");
+            route.weaveByToUri("direct:plan-batch").replace().process(e -> e.getIn().setBody(plans.get()));
+            route.weaveByToUri("direct:record-batch").replace().to("mock:record-batch");
         });
         camel.start();
     }
@@ -84,9 +87,9 @@ class RunJobRouteTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void everyWorkItemBecomesOneResultRowWhateverGoesWrong() throws Exception {
+    void everyWorkItemBecomesOneResultRowAndAnUnrunnableJobOneFailedAttempt() throws Exception {
         WorkerJob job = job();
+        WorkerJob unrunnable = job();
         TargetConnection h2 = connection("h2-target", "H2");
         List<WorkItem> items = List.of(
                 new WorkItem(job, h2, query("forty-two", "SELECT 42", "Scalar", 10.0, 40.0, ">")),
@@ -94,24 +97,26 @@ class RunJobRouteTest {
                 new WorkItem(job, h2, query("bad type", "SELECT 1", "Table", null, null, null)),
                 new WorkItem(job, h2, query("backwards", "SELECT 1", "Scalar", 90.0, 80.0, "GreaterThan")),
                 new WorkItem(job, h2, query("blank", "   ", "Scalar", null, null, null)));
-        persisted.expectedMessageCount(1);
-        failed.expectedMessageCount(0);
+        plans.set(List.of(new JobPlan(job, items, null), JobPlan.failed(unrunnable, "ConnectionId x does not exist in DatabaseConnections")));
+        recorded.expectedMessageCount(1);
 
-        producer.sendBody("direct:run-job", new JobPlan(job, items, null));
+        producer.sendBody("direct:run-batch", List.of(job, unrunnable));
 
-        persisted.assertIsSatisfied();
-        failed.assertIsSatisfied();
-        JobOutcome outcome = persisted.getReceivedExchanges().get(0).getIn().getBody(JobOutcome.class);
+        recorded.assertIsSatisfied();
+        JobBatch batch = recorded.getReceivedExchanges().get(0).getVariable("batch", JobBatch.class);
+        assertThat(batch.outcomes()).hasSize(1);
+        JobOutcome outcome = batch.outcomes().get(0);
         assertThat(outcome.job()).isEqualTo(job);
         assertThat(outcome.completion()).containsEntry("JobId", job.jobId()).containsEntry("Attempt", 1)
                 .containsEntry("ResultSummary", "{\"results\":5,\"Critical\":1,\"Error\":4}");
-        assertThat(inFlight.runningCount()).as("the thread is free").isZero();
-        assertThat(inFlight.size()).as("the job is held until its outcome is written").isEqualTo(1);
-        inFlight.recorded(List.of(outcome));
-        List<Map<String, Object>> rows = outcome.results();
+        assertThat(batch.failedJobs()).containsExactly(unrunnable);
+        assertThat(batch.failures()).singleElement().satisfies(f -> assertThat(f).containsEntry("JobId", unrunnable.jobId())
+                .containsEntry("LastError", "attempt 1 of 3: ConnectionId x does not exist in DatabaseConnections"));
+        assertThat(inFlight.size()).as("the batch is let go once its outcomes are recorded").isZero();
+
+        List<Map<String, Object>> rows = batch.results();
         Map<UUID, Map<String, Object>> byQuery = rows.stream().collect(Collectors.toMap(r -> (UUID) r.get("QueryId"), r -> r));
         assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.get("JobId")).isEqualTo(job.jobId()));
-
         Map<String, Object> fortyTwo = byQuery.get(items.get(0).query().queryId());
         assertThat(fortyTwo).containsEntry("Status", "Critical").containsEntry("ResultValue", 42.0).containsEntry("Provider", "H2");
         assertThat(byQuery.get(items.get(1).query().queryId())).containsEntry("Status", "Error")
@@ -124,30 +129,15 @@ class RunJobRouteTest {
     }
 
     @Test
-    void aJobReleasedWhileQueuedIsNotRun() throws Exception {
+    void aBatchReleasedWhileQueuedIsNotRun() throws Exception {
         WorkerJob job = job();
         assertThat(inFlight.releaseQueued()).extracting(WorkerJob::jobId).contains(job.jobId());
-        persisted.expectedMessageCount(0);
-        failed.expectedMessageCount(0);
+        plans.set(List.of(JobPlan.failed(job, "never looked at")));
+        recorded.expectedMessageCount(0);
 
-        producer.sendBody("direct:run-job", JobPlan.failed(job, "never looked at"));
+        producer.sendBody("direct:run-batch", List.of(job));
 
-        persisted.assertIsSatisfied();
-        failed.assertIsSatisfied();
-    }
-
-    @Test
-    void aJobThatCannotBePlannedGoesToFailJobWithItsReason() throws Exception {
-        failed.expectedMessageCount(1);
-        persisted.expectedMessageCount(0);
-
-        WorkerJob job = job();
-        producer.sendBody("direct:run-job", JobPlan.failed(job, "ConnectionId x does not exist in DatabaseConnections"));
-
-        failed.assertIsSatisfied();
-        persisted.assertIsSatisfied();
-        assertThat(inFlight.size()).as("the job is let go once its outcome is recorded").isZero();
-        Exception caught = failed.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(caught).hasMessage("ConnectionId x does not exist in DatabaseConnections");
+        recorded.assertIsSatisfied();
+        assertThat(inFlight.size()).isZero();
     }
 }

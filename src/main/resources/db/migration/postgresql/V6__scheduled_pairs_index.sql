@@ -1,0 +1,3 @@
+-- The scheduler looks up which (connection, query) pairs still have a scheduled job not finished.
+CREATE INDEX IF NOT EXISTS IX_WorkerJobs_Unfinished ON monitoring.WorkerJobs (ConnectionId, QueryId, ScheduledAt)
+    WHERE DedupeKey IS NOT NULL AND Status IN ('Pending', 'Running');
