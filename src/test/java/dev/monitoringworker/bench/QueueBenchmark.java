@@ -494,11 +494,11 @@ class QueueBenchmark {
         static Minute measure(Store store, ConfigurableApplicationContext worker) {
             PlanTime plan = PlanTime.of(worker);
             Object from = dbNow(store);
-            long cpu = cpuNanos();
+            long cpu = QueueBenchmark.cpuNanos();
             long start = System.nanoTime();
             await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(61)).until(() -> true); // the measured minute
             double seconds = (System.nanoTime() - start) / 1e9;
-            long cpuNanos = cpuNanos() - cpu;
+            long cpuNanos = QueueBenchmark.cpuNanos() - cpu;
             return new Minute(from, dbNow(store), seconds, cpuNanos, PlanTime.of(worker).meanMsSince(plan));
         }
     }
