@@ -2,6 +2,7 @@ package dev.monitoringworker.routes;
 
 import dev.monitoringworker.MonitoringWorkerApplication;
 import dev.monitoringworker.job.InFlightJobs;
+import dev.monitoringworker.job.JobPlan;
 import dev.monitoringworker.job.WorkerJob;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.support.Store;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +182,55 @@ class QueueRoutesTest {
         assertThat(inFlight.size()).isEqualTo(6);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Pending'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBatchIsWrittenInOneTransactionAndAJobTakenOverMeanwhileKeepsItsNewRunner() throws Exception {
+        UUID connection = store.connection("w-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "w", 5);
+        UUID query = store.query("written-" + UUID.randomUUID(), "H2", "SELECT 1", "Scalar", null, null, null, null, 10, false);
+        UUID other = UUID.randomUUID();
+        store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
+                + "VALUES (?, 'taker', 'm', 'Running', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))", other);
+        UUID ours = insertJob("ours", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID takenOver = insertJob("taken over", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 1 WHERE JobId = ?", worker.id(), ours);
+        // this worker ran attempt 1 of it, but its lease ran out and another worker runs attempt 2 now
+        store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 2 WHERE JobId = ?", other, takenOver);
+        List<WorkerJob> jobs = List.of(job(ours, connection, query), job(takenOver, connection, query));
+        List<JobPlan> plans = jobs.stream().map(j -> new JobPlan(j, List.of(), null)).toList();
+        List<List<Map<String, Object>>> lanes = List.of(jobs.stream().map(j -> result(j, connection, query)).toList());
+
+        org.apache.camel.Exchange written = producer.send("direct:write-batch", e -> {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            camel.getRegistry().lookupByNameAndType("jobCompletion", dev.monitoringworker.job.JobCompletion.class)
+                    .batch(jobs, plans, lanes, System.nanoTime(), variables);
+            variables.forEach(e::setVariable);
+        });
+
+        assertThat(written.getException()).isNull();
+        assertThat(store.jobRow(ours).string("Status")).isEqualTo("Succeeded");
+        assertThat(store.jobRow(takenOver).string("Status")).isEqualTo("Running");
+        assertThat(store.jobRow(takenOver).uuid("WorkerInstanceId")).isEqualTo(other);
+        assertThat(store.jdbc().queryForList("SELECT JobId FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", UUID.class, query))
+                .as("the fence keeps the stale attempt's result out").containsExactly(ours);
+        assertThat(written.getVariable("completed", Integer.class)).isEqualTo(1);
+        assertThat((List<Map<String, Object>>) written.getVariable("readBack", List.class)).extracting(r -> Row.of(r).uuid("JobId"))
+                .containsExactlyInAnyOrder(ours, takenOver);
+    }
+
+    private WorkerJob job(UUID id, UUID connection, UUID query) {
+        return new WorkerJob(id, "job", "DatabaseMonitoring", 5, connection, query, null, null, worker.id(), 1, 3);
+    }
+
+    private Map<String, Object> result(WorkerJob job, UUID connection, UUID query) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        for (String key : List.of("Environment", "ResultText", "ErrorMessage", "Details", "QueryHash")) {
+            row.put(key, null);
+        }
+        row.putAll(Map.of("JobId", job.jobId(), "ConnectionId", connection, "QueryId", query, "WorkerInstanceId", worker.id(),
+                "Attempt", 1, "Provider", "H2", "Status", "Ok", "ResultValue", 1.0, "ResultRowCount", 1, "DurationMs", 2L));
+        return row;
     }
 
     @Test
