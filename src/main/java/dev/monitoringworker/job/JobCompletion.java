@@ -46,8 +46,8 @@ public class JobCompletion {
     }
 
     /**
-     * Sorts a batch's results (one list per lane of work items) back to their jobs: each runnable job's rows and fenced completion, each unrunnable
-     * job's failed attempt. Sets the variables the batch's transaction writes: {@code batch}, {@code results},
+     * Sorts a batch's results (one list per lane of work items) back to their jobs: each runnable job's rows and
+     * fenced completion, each unrunnable job's failed attempt. Sets the variables the batch's transaction writes: {@code batch}, {@code results},
      * {@code completions} and {@code failures}, each in JobId order, so that two overlapping writes cannot deadlock.
      */
     public JobBatch batch(@Variable("jobs") List<WorkerJob> jobs, @Variable("plans") List<JobPlan> plans,
