@@ -10,26 +10,19 @@ import java.util.Map;
  */
 public final class JobBatch {
 
-    private final List<WorkerJob> jobs;
     private final List<JobOutcome> outcomes;
     private final List<Map<String, Object>> results;
     private final List<Map<String, Object>> completions;
     private final List<WorkerJob> failedJobs;
     private final List<Map<String, Object>> failures;
 
-    public JobBatch(List<WorkerJob> jobs, List<JobOutcome> outcomes, List<Map<String, Object>> results,
+    public JobBatch(List<JobOutcome> outcomes, List<Map<String, Object>> results,
                     List<Map<String, Object>> completions, List<WorkerJob> failedJobs, List<Map<String, Object>> failures) {
-        this.jobs = jobs;
         this.outcomes = outcomes;
         this.results = results;
         this.completions = completions;
         this.failedJobs = failedJobs;
         this.failures = failures;
-    }
-
-    /** The batch's jobs as started. */
-    public List<WorkerJob> jobs() {
-        return jobs;
     }
 
     /** The jobs that ran, each with its result rows and completion parameters. */

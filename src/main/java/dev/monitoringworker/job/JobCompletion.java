@@ -47,10 +47,11 @@ public class JobCompletion {
 
     /**
      * Sorts a batch's results (one list per lane of work items) back to their jobs: each runnable job's rows and
-     * fenced completion, each unrunnable job's failed attempt. Sets the variables the batch's transaction writes: {@code batch}, {@code results},
-     * {@code completions} and {@code failures}, each in JobId order, so that two overlapping writes cannot deadlock.
+     * fenced completion, each unrunnable job's failed attempt. Sets the variables the batch's transaction writes:
+     * {@code batch}, {@code results}, {@code completions} and {@code failures}, each in JobId order, so that two
+     * overlapping writes cannot deadlock.
      */
-    public JobBatch batch(@Variable("jobs") List<WorkerJob> jobs, @Variable("plans") List<JobPlan> plans,
+    public JobBatch batch(@Variable("plans") List<JobPlan> plans,
                           @Body List<List<Map<String, Object>>> lanes, @Variable("startedNanos") long startedNanos,
                           @Variables Map<String, Object> variables) throws JsonProcessingException {
         Map<UUID, List<Map<String, Object>>> byJob = new HashMap<>();
@@ -73,7 +74,7 @@ public class JobCompletion {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(o.results()));
-        JobBatch batch = new JobBatch(jobs, outcomes, rows, outcomes.stream().map(JobOutcome::completion).toList(), failedJobs, failures);
+        JobBatch batch = new JobBatch(outcomes, rows, outcomes.stream().map(JobOutcome::completion).toList(), failedJobs, failures);
         variables.put("batch", batch);
         variables.put("results", batch.results());
         variables.put("completions", batch.completions());

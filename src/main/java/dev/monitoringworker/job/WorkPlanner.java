@@ -7,6 +7,7 @@ import dev.monitoringworker.target.TargetConnection;
 import org.apache.camel.Variable;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,7 +89,7 @@ public class WorkPlanner {
                     lanes.add(new ArrayList<>());
                 }
                 // dealt round-robin: the lane with the fewest items takes the next
-                lanes.stream().min(java.util.Comparator.comparingInt(List::size)).orElseThrow().add(item);
+                lanes.stream().min(Comparator.comparingInt(List::size)).orElseThrow().add(item);
             }
         }
         List<List<WorkItem>> all = new ArrayList<>();

@@ -204,7 +204,7 @@ class QueueRoutesTest {
         org.apache.camel.Exchange written = producer.send("direct:write-batch", e -> {
             Map<String, Object> variables = new java.util.HashMap<>();
             camel.getRegistry().lookupByNameAndType("jobCompletion", dev.monitoringworker.job.JobCompletion.class)
-                    .batch(jobs, plans, lanes, System.nanoTime(), variables);
+                    .batch(plans, lanes, System.nanoTime(), variables);
             variables.forEach(e::setVariable);
         });
 
