@@ -17,6 +17,7 @@ import dev.monitoringworker.notify.NotificationPayloads;
 import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
+import dev.monitoringworker.store.NamedParameters;
 import dev.monitoringworker.store.ParameterCountingDataSource;
 import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
@@ -33,6 +34,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.sql.SqlComponent;
+import org.apache.camel.component.sql.SqlEndpoint;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -139,7 +141,7 @@ public class WorkerBeans {
         return breakers;
     }
 
-    /** For the run-on-provider consumer: a failed run is its result row; a stack trace per run is for DEBUG only. */
+    /** For the run-in-process consumer: a failed run is its result row; a stack trace per run is for DEBUG only. */
     @Bean
     ExceptionHandler quietTargetRuns(CamelContext camel) {
         return new LoggingExceptionHandler(camel, TargetExecution.class, LoggingLevel.DEBUG);
@@ -190,8 +192,8 @@ public class WorkerBeans {
 
     /**
      * The store as the routes see it, before they start: statements that count their own parameters (no driver
-     * metadata asked), on the store pool and on the heartbeat's own connection; and the transaction routes wrap
-     * their writes in, on the same data source.
+     * metadata asked), on the store pool and on the heartbeat's own connection; named parameters found once per
+     * statement; and the transaction routes wrap their writes in, on the same data source.
      */
     @Bean
     CamelContextConfiguration storeForRoutes(DataSource store, HeartbeatStore heartbeat) {
@@ -200,6 +202,13 @@ public class WorkerBeans {
             public void beforeApplicationStart(CamelContext camel) {
                 DataSource statements = new ParameterCountingDataSource(store);
                 camel.getComponent("sql", SqlComponent.class).setDataSource(statements);
+                NamedParameters namedParameters = new NamedParameters();
+                camel.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+                    if (endpoint instanceof SqlEndpoint sql && sql.getPrepareStatementStrategy() == null) {
+                        sql.setPrepareStatementStrategy(namedParameters);
+                    }
+                    return endpoint;
+                });
                 camel.getRegistry().bind(StoreTransaction.REGISTRY_NAME, new StoreTransaction(statements));
                 camel.getRegistry().bind(HeartbeatStore.REGISTRY_NAME, new ParameterCountingDataSource(heartbeat.dataSource()));
             }

@@ -12,6 +12,8 @@ import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The store as the routes use it: a prepared statement answers how many parameters it has from its own text, so
@@ -21,6 +23,10 @@ import java.sql.SQLFeatureNotSupportedException;
  * parser's: {@code ?} placeholders outside literals, quoted names and comments.
  */
 public final class ParameterCountingDataSource extends DelegatingDataSource {
+
+    /** Counted once per statement text: the store's statements are files, a bounded set (an IN list's lengths vary a little). */
+    private static final int MAX_KEPT = 2_000;
+    private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
 
     public ParameterCountingDataSource(DataSource store) {
         super(store);
@@ -41,12 +47,24 @@ public final class ParameterCountingDataSource extends DelegatingDataSource {
         return NamedParameterUtils.buildValueArray(NamedParameterUtils.parseSqlStatement(sql), new MapSqlParameterSource(), null).length;
     }
 
+    static int placeholdersOnce(String sql) {
+        Integer kept = COUNTS.get(sql);
+        if (kept != null) {
+            return kept;
+        }
+        int count = placeholders(sql);
+        if (COUNTS.size() < MAX_KEPT) {
+            COUNTS.put(sql, count);
+        }
+        return count;
+    }
+
     private static Connection counting(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
                     Object result = invoke(connection, method, args);
                     if (result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")) {
-                        return counted(statement, placeholders((String) args[0]));
+                        return counted(statement, placeholdersOnce((String) args[0]));
                     }
                     return result;
                 });

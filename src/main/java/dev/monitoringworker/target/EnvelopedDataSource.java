@@ -15,7 +15,9 @@ import java.sql.Statement;
 
 /**
  * A connection pool seen through one run's execution envelope. Every statement it creates carries the run's
- * timeout and row cap (one row above MaxRows, so that truncation can be seen and reported). The cap is the
+ * timeout and row cap (one row above MaxRows, so that truncation can be seen and reported), and every network
+ * connection a socket timeout a little above the statement's, which ends a run whose server stopped answering
+ * even when the statement's cancel is never answered either. The cap is the
  * driver's {@code setMaxRows}, except on SQL Server: mssql-jdbc sends that as {@code SET ROWCOUNT}, which also
  * cuts the rows that INSERT, UPDATE and DELETE inside the batch or a procedure touch, so there the rows are
  * capped by reading (the result set ends after the cap). Unless the query
@@ -117,13 +119,14 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         return provider == Provider.SqlServer;
     }
 
-    /** Beyond its timeout, how long a statement's cancel may go unanswered before the connection's socket gives up. */
+    /** Beyond its timeout, how long a statement's answer (or its cancel's) may be missing before the connection's socket gives up. */
     static final int CANCEL_GRACE_SECONDS = 2;
 
     private Connection envelop(Connection connection) throws SQLException {
-        if (provider == Provider.SqlServer) {
-            // an engine that does not answer the timeout's cancel (a hung server, or one that ignores TDS attention)
-            // must not hold the thread: the socket read ends, the driver closes the connection, the pool drops it
+        if (provider != Provider.H2) {
+            // a server that stops answering (a network black hole, a hung engine, a cancel that goes unanswered) must
+            // not hold the thread: the socket read ends, the driver closes the connection, the pool drops it. H2 runs
+            // in the worker's JVM, without a socket: the execute-work route's deadline stands behind it instead
             try {
                 connection.setNetworkTimeout(Runnable::run, (timeoutSeconds + CANCEL_GRACE_SECONDS) * 1000);
             } catch (SQLException | RuntimeException e) {

@@ -9,16 +9,22 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A TCP proxy on loopback in front of a real database server, for target faults: it passes traffic, hangs
- * (accepts and never answers), or drops a connection the moment the client sends a given text (a query
- * marker) mid-session. It counts the connections it accepts, i.e. the login attempts that reach the target.
+ * (accepts and never answers), drops a connection the moment the client sends a given text (a query marker)
+ * mid-session, or stalls once the marker went by: the query reaches the server, its answer never comes back, and
+ * the connection stays open (a network black hole, no reset). It counts the connections it accepts, i.e. the
+ * login attempts that reach the target.
  */
 public final class FaultyProxy implements AutoCloseable {
 
-    public enum Mode { PASS, HANG, DROP_ON_MARKER }
+    public enum Mode { PASS, HANG, DROP_ON_MARKER, STALL_ON_MARKER }
+
+    private enum Action { FORWARD, SWALLOW, DROP }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -60,8 +66,18 @@ public final class FaultyProxy implements AutoCloseable {
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(upstream);
-                pump(client, upstream, mode == Mode.DROP_ON_MARKER);
-                pump(upstream, client, false);
+                Mode now = mode;
+                AtomicBoolean stalled = new AtomicBoolean();
+                pump(client, upstream, chunk -> {
+                    if (now == Mode.DROP_ON_MARKER && chunk.contains(marker)) {
+                        return Action.DROP; // the query never arrives: both sides see the connection go
+                    }
+                    if (now == Mode.STALL_ON_MARKER && chunk.contains(marker)) {
+                        stalled.set(true); // the query arrives; from now on nothing comes back
+                    }
+                    return Action.FORWARD;
+                });
+                pump(upstream, client, chunk -> stalled.get() ? Action.SWALLOW : Action.FORWARD);
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -70,16 +86,19 @@ public final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean dropOnMarker) {
+    private void pump(Socket from, Socket to, Function<String, Action> decide) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (dropOnMarker && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(marker)) {
-                        break; // the query never arrives: both sides see the connection go
+                    Action action = decide.apply(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    if (action == Action.DROP) {
+                        break;
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (action == Action.FORWARD) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException ignored) {
                 // the other direction closed the sockets
