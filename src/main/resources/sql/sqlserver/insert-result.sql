@@ -1,10 +1,11 @@
--- Records one (connection, query) result. Written only while this worker still holds the job (the fence),
--- and at most once per (JobId, ConnectionId, QueryId): UPDLOCK + HOLDLOCK make the existence check and the
--- insert one atomic step, so a concurrent duplicate waits and then inserts nothing.
+-- Records one (connection, query) result, after its job's completion in the same transaction: written only when
+-- that completion took (the fence: the job row is Succeeded by this runner and attempt, and the completion's row
+-- lock keeps it so until commit), and at most once per (JobId, ConnectionId, QueryId): UPDLOCK + HOLDLOCK make the
+-- existence check and the insert one atomic step, so a concurrent duplicate waits and then inserts nothing.
 INSERT INTO monitoring.DatabaseMonitoringResults
     (JobId, ConnectionId, QueryId, WorkerInstanceId, Attempt, Environment, Provider, Status, ResultValue, ResultText, ResultRowCount, DurationMs, ErrorMessage, Details, QueryHash, ExecutedAt)
 SELECT :#JobId, :#ConnectionId, :#QueryId, :#WorkerInstanceId, :#Attempt, :#Environment, :#Provider, :#Status, :#ResultValue, :#ResultText, :#ResultRowCount, :#DurationMs, :#ErrorMessage, :#Details, :#QueryHash,
        SYSUTCDATETIME()
- WHERE EXISTS (SELECT 1 FROM monitoring.WorkerJobs WHERE JobId = :#JobId AND WorkerInstanceId = :#WorkerInstanceId AND Attempt = :#Attempt AND Status = N'Running')
+ WHERE EXISTS (SELECT 1 FROM monitoring.WorkerJobs WHERE JobId = :#JobId AND WorkerInstanceId = :#WorkerInstanceId AND Attempt = :#Attempt AND Status = N'Succeeded')
    AND NOT EXISTS (SELECT 1 FROM monitoring.DatabaseMonitoringResults WITH (UPDLOCK, HOLDLOCK)
                     WHERE JobId = :#JobId AND ConnectionId = :#ConnectionId AND QueryId = :#QueryId);

@@ -22,13 +22,16 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
     public static final double FLAP_LOW = 0.20;
     public static final double FLAP_HIGH = 0.30;
     public static final double STALE_MULTIPLE = 3.0;
+    /** AlertStates.History keeps one letter per run of the flap window, in a column this wide on every store. */
+    public static final int HISTORY_WIDTH = 100;
 
     public AlertRules {
         if (hardAfter < 1) {
             throw new IllegalArgumentException("HardAfter " + hardAfter + " must be at least 1");
         }
-        if (flapWindow < 2) {
-            throw new IllegalArgumentException("FlapWindow " + flapWindow + " must be at least 2");
+        if (flapWindow < 2 || flapWindow > HISTORY_WIDTH) {
+            throw new IllegalArgumentException("FlapWindow " + flapWindow + " must be between 2 and " + HISTORY_WIDTH
+                    + " runs: AlertStates.History keeps one letter per run and holds " + HISTORY_WIDTH);
         }
         if (!(0 <= flapLow && flapLow <= flapHigh && flapHigh <= 1)) {
             throw new IllegalArgumentException(String.format("FlapLowPercent %.0f and FlapHighPercent %.0f must satisfy 0 <= FlapLowPercent <= FlapHighPercent <= 100",
@@ -52,12 +55,20 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
 
     /** The worker's defaults for NULL rule columns, from monitoring.alerts.*; thresholds always come from the query's own row. */
     public static AlertRules configured(PropertyResolver env) {
-        return new AlertRules(Thresholds.NONE, null, null,
-                env.getProperty("monitoring.alerts.hard-after", Integer.class, HARD_AFTER),
-                env.getProperty("monitoring.alerts.flap-window", Integer.class, FLAP_WINDOW),
-                env.getProperty("monitoring.alerts.flap-low-percent", Double.class, FLAP_LOW * 100) / 100,
-                env.getProperty("monitoring.alerts.flap-high-percent", Double.class, FLAP_HIGH * 100) / 100,
-                env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, STALE_MULTIPLE));
+        try {
+            return new AlertRules(Thresholds.NONE, null, null,
+                    env.getProperty("monitoring.alerts.hard-after", Integer.class, HARD_AFTER),
+                    env.getProperty("monitoring.alerts.flap-window", Integer.class, FLAP_WINDOW),
+                    env.getProperty("monitoring.alerts.flap-low-percent", Double.class, FLAP_LOW * 100) / 100,
+                    env.getProperty("monitoring.alerts.flap-high-percent", Double.class, FLAP_HIGH * 100) / 100,
+                    env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, STALE_MULTIPLE));
+        } catch (IllegalArgumentException e) {
+            // the worker does not start on a value that would make every alert write fail
+            throw new IllegalStateException("monitoring.alerts.*: " + e.getMessage()
+                    .replace("HardAfter", "hard-after").replace("FlapWindow", "flap-window")
+                    .replace("FlapLowPercent", "flap-low-percent").replace("FlapHighPercent", "flap-high-percent")
+                    .replace("StaleAfterIntervals", "stale-after-intervals"), e);
+        }
     }
 
     /** The same rules without per-key alerts: worker-wide defaults and tests. */

@@ -356,6 +356,7 @@ class QueueBenchmark {
      * minute by the scheduler. After a warm-up minute, one minute is measured: jobs done, process CPU, due-to-start.
      */
     private void steadyState(Store store, ConfigurableApplicationContext worker, String targetUrl) {
+        quiet(worker);
         reset(store);
         worker.getBean(WorkerControl.class).resumeClaiming();
         JdbcTemplate jdbc = store.jdbc();
@@ -401,6 +402,7 @@ class QueueBenchmark {
      * on each: after a warm-up, one minute is measured for the healthy pairs' due-to-start, while the dead ones fail.
      */
     private void deadTargets(Store store, ConfigurableApplicationContext worker, String targetUrl) throws Exception {
+        quiet(worker);
         reset(store);
         worker.getBean(WorkerControl.class).resumeClaiming();
         JdbcTemplate jdbc = store.jdbc();
@@ -456,6 +458,7 @@ class QueueBenchmark {
      * jobs done, CPU, heap, threads, and the time plan-batch takes per claimed batch, against the steady state's.
      */
     private void catalogScale(Store store, ConfigurableApplicationContext worker) {
+        quiet(worker);
         reset(store);
         worker.getBean(WorkerControl.class).resumeClaiming();
         JdbcTemplate jdbc = store.jdbc();
@@ -498,6 +501,8 @@ class QueueBenchmark {
         System.out.printf("catalog of 20,000 pairs every 60 s on one worker: %.0f jobs in the measured minute, CPU %.2f cores, heap %.0f MB, "
                         + "%d threads, plan-batch %.1f ms per batch, due→start p99 %s ms%n", r.get("jobsPerMinute"), r.get("cpuCoresUsed"), heapMb,
                 threads, minute.planMs(), fmt(m.get("p99")));
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false");
+        quiet(worker);
         reset(store);
     }
 
@@ -569,6 +574,13 @@ class QueueBenchmark {
     private static String routeMean(MeterRegistry meters, String routeId) {
         Timer t = meters.find("camel.route.policy").tag("routeId", routeId).timer();
         return t == null ? "-" : String.format("%.1f ms", t.mean(TimeUnit.MILLISECONDS));
+    }
+
+    /** The worker stops claiming and writes what it holds: the store's rows can then be cleared without racing its writes. */
+    private static void quiet(ConfigurableApplicationContext worker) {
+        WorkerControl control = worker.getBean(WorkerControl.class);
+        control.pauseClaiming();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> control.getInFlightJobs() == 0);
     }
 
     private static void reset(Store store) {

@@ -52,12 +52,20 @@ class CrashIT {
             UUID connection = store.connection("crash target", "PostgreSQL", targetUrl, "crash", 5);
             UUID query = store.query("a little slow", "PostgreSQL", "SELECT 1 FROM pg_sleep(0.05)", "Scalar", null, null, null, null, 10, false);
             store.jobs("crash job", JOBS, connection, query);
+            // jobs pinned to worker 1 that take 3 s each: when one of them is Running, worker 1 holds it for certain
+            UUID victim = jdbc.queryForObject("SELECT WorkerInstanceId FROM monitoring.WorkerInstances WHERE WorkerName = 'crash-1'", UUID.class);
+            UUID slow = store.query("slow", "PostgreSQL", "SELECT 1 FROM pg_sleep(3)", "Scalar", null, null, null, null, 10, false);
+            List<UUID> pinned = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                UUID id = UUID.randomUUID();
+                jdbc.update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId, WorkerInstanceId) VALUES (?, ?, ?, ?, ?)",
+                        id, "pinned slow " + i, connection, slow, victim);
+                pinned.add(id);
+            }
 
             // kill worker 1 while it holds leases
-            UUID victim = jdbc.queryForObject("SELECT WorkerInstanceId FROM monitoring.WorkerInstances WHERE WorkerName = 'crash-1'", UUID.class);
-            String runningOfVictim = "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Running' AND WorkerInstanceId = ?";
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> jdbc.queryForObject(runningOfVictim, Integer.class, victim) > 0);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Running' AND WorkerInstanceId = ? AND QueryId = ?", Integer.class, victim, slow) > 0);
             workers.get(0).kill();
             Timestamp killedAt = jdbc.queryForObject("SELECT now() AT TIME ZONE 'UTC'", Timestamp.class);
             List<UUID> orphaned = jdbc.queryForList("SELECT JobId FROM monitoring.WorkerJobs WHERE Status = 'Running' AND WorkerInstanceId = ?",
@@ -75,19 +83,23 @@ class CrashIT {
                     .isEqualTo(JOBS);
             await().atMost(Duration.ofSeconds(30)).until(() -> "Dead".equals(jdbc.queryForObject(
                     "SELECT Status FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?", String.class, victim)));
-            if (!orphaned.isEmpty()) {
-                // the orphans either were reclaimed (Attempt 2, another runner) or had completed just before the kill
-                List<Map<String, Object>> after = jdbc.queryForList("SELECT WorkerInstanceId, Attempt, StartedAt FROM monitoring.WorkerJobs "
-                        + "WHERE JobId = ANY (?)", (Object) orphaned.toArray(UUID[]::new));
-                long reclaimed = after.stream().filter(r -> ((Integer) r.get("attempt")) == 2).count();
-                assertThat(after).allSatisfy(r -> assertThat(r.get("workerinstanceid")).isNotEqualTo(victim).isNotNull()
-                        .as("completed by a survivor"));
-                Timestamp lastRestart = jdbc.queryForObject("SELECT MAX(StartedAt) FROM monitoring.WorkerJobs WHERE JobId = ANY (?) AND Attempt = 2",
-                        Timestamp.class, (Object) orphaned.toArray(UUID[]::new));
-                System.out.printf("crash: %d job(s) leased to the killed worker, %d reclaimed; reclaim time %s s after SIGKILL (lease 5 s, reaper every 1 s)%n",
-                        orphaned.size(), reclaimed,
-                        lastRestart == null ? "n/a" : String.format("%.1f", (lastRestart.getTime() - killedAt.getTime()) / 1000.0));
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'", Integer.class, slow) == pinned.size());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?", Integer.class, slow))
+                    .as("the pinned jobs, freed when their worker died, ran once more each").isEqualTo(pinned.size());
+            // the slow job Running at the kill is among the orphans; every orphan was run again (Attempt 2) by a survivor
+            // or had completed just before the kill
+            assertThat(orphaned).as("the kill landed on a worker holding jobs").isNotEmpty();
+            List<Map<String, Object>> after = jdbc.queryForList("SELECT JobId, QueryId, WorkerInstanceId, Attempt, StartedAt FROM monitoring.WorkerJobs "
+                    + "WHERE JobId = ANY (?)", (Object) orphaned.toArray(UUID[]::new));
+            assertThat(after).allSatisfy(r -> assertThat(r.get("workerinstanceid")).as("completed by a survivor").isNotEqualTo(victim).isNotNull());
+            assertThat(after).filteredOn(r -> slow.equals(r.get("queryid"))).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("attempt")).as("the slow job held at the kill ran again").isEqualTo(2));
+            long reclaimed = after.stream().filter(r -> ((Integer) r.get("attempt")) == 2).count();
+            Timestamp lastRestart = jdbc.queryForObject("SELECT MAX(StartedAt) FROM monitoring.WorkerJobs WHERE JobId = ANY (?) AND Attempt = 2",
+                    Timestamp.class, (Object) orphaned.toArray(UUID[]::new));
+            System.out.printf("crash: %d job(s) leased to the killed worker, %d reclaimed; reclaim time %.1f s after SIGKILL (lease 5 s, reaper every 1 s)%n",
+                    orphaned.size(), reclaimed, (lastRestart.getTime() - killedAt.getTime()) / 1000.0);
         } finally {
             for (WorkerProcess worker : workers) {
                 worker.close();
