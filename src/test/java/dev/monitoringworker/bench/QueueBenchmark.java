@@ -501,7 +501,6 @@ class QueueBenchmark {
         System.out.printf("catalog of 20,000 pairs every 60 s on one worker: %.0f jobs in the measured minute, CPU %.2f cores, heap %.0f MB, "
                         + "%d threads, plan-batch %.1f ms per batch, due→start p99 %s ms%n", r.get("jobsPerMinute"), r.get("cpuCoresUsed"), heapMb,
                 threads, minute.planMs(), fmt(m.get("p99")));
-        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false");
         quiet(worker);
         reset(store);
     }
