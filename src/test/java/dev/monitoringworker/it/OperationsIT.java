@@ -96,10 +96,18 @@ class OperationsIT {
                     + "(now() AT TIME ZONE 'UTC') + INTERVAL '1 year', "
                     + "CASE WHEN i <= 5000 THEN " + old + " WHEN i <= 5100 THEN " + recent + " ELSE NULL END FROM generate_series(1, 5150) AS i");
 
+            store.jdbc().update("INSERT INTO monitoring.AlertEvents (ConnectionId, QueryId, RowKey, Sequence, Kind, FromState, ToState, OccurredAt, "
+                    + "Notifies, NotifiedAt) SELECT gen_random_uuid(), gen_random_uuid(), '', 1, 'StateChanged', 'Ok', 'Critical', " + old + ", true, "
+                    + old + " FROM generate_series(1, 300)");
+            store.jdbc().update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, State, DataState, StateSince) "
+                    + "SELECT gen_random_uuid(), gen_random_uuid(), 'Critical', 'Ok', " + recent + " FROM generate_series(1, 20)");
+
             await().atMost(Duration.ofSeconds(60)).until(() -> store.jdbc().queryForObject(
                     "SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE Status = 'Ok'", Integer.class) == 0
                     && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE CompletedAt < " + cutoff, Integer.class) == 0
-                    && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerMetrics WHERE RecordedAt < " + cutoff, Integer.class) == 0);
+                    && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerMetrics WHERE RecordedAt < " + cutoff, Integer.class) == 0
+                    && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.AlertEvents WHERE OccurredAt < " + cutoff, Integer.class) == 0
+                    && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.AlertStates", Integer.class) == 0);
 
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults", Integer.class)).isEqualTo(1000);
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerMetrics WHERE MetricName = 'uptime' AND MetricValue > 5000",
@@ -109,7 +117,8 @@ class OperationsIT {
             Retention retention = app.getBean(Retention.class);
             System.out.println("retention: removed " + retention.totals() + ", largest statement " + retention.largestBatch() + " rows");
             assertThat(retention.totals()).containsEntry("purge-results", 50_000L).containsEntry("purge-worker-metrics", 5_000L)
-                    .containsEntry("purge-finished-jobs", 5_000L);
+                    .containsEntry("purge-finished-jobs", 5_000L).containsEntry("purge-alert-events", 300L)
+                    .containsEntry("purge-orphan-alert-states", 20L);
             assertThat(retention.largestBatch()).isBetween(1, 4000);
         }
     }

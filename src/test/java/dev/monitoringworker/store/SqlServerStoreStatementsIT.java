@@ -296,6 +296,19 @@ class SqlServerStoreStatementsIT {
         assertThat(updated(route("purge-finished-jobs", Map.of("BatchSize", 10, "RetentionDays", 30)))).isGreaterThanOrEqualTo(1);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE JobId = ?", Integer.class, j)).isZero();
         assertThat(job(pendingOld).string("Status")).isEqualTo("Pending");
+
+        // alerting rows: a delivered event long ago, and the state of a query that no longer exists
+        UUID delivered = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.AlertEvents (EventId, ConnectionId, QueryId, RowKey, Sequence, Kind, FromState, ToState, OccurredAt, "
+                + "Notifies, NotifiedAt) VALUES (?, ?, ?, N'', 1, N'StateChanged', N'Ok', N'Critical', DATEADD(DAY, -40, SYSUTCDATETIME()), 1, "
+                + "DATEADD(DAY, -40, SYSUTCDATETIME()))", delivered, connection, query);
+        UUID deletedQuery = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince) "
+                + "VALUES (?, ?, N'', N'Critical', N'Ok', SYSUTCDATETIME())", connection, deletedQuery);
+        assertThat(updated(route("purge-alert-events", Map.of("BatchSize", 10, "RetentionDays", 30)))).isGreaterThanOrEqualTo(1);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.AlertEvents WHERE EventId = ?", Integer.class, delivered)).isZero();
+        assertThat(updated(route("purge-orphan-alert-states", Map.of("BatchSize", 10)))).isGreaterThanOrEqualTo(1);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM monitoring.AlertStates WHERE QueryId = ?", Integer.class, deletedQuery)).isZero();
     }
 
     @Test

@@ -1,0 +1,7 @@
+-- Retention: removes at most BatchSize alert events older than RetentionDays that nobody waits for any more:
+-- delivered, never meant to notify, or given up on. An event still being retried stays until it is sent.
+DELETE FROM monitoring.AlertEvents
+ WHERE EventId IN (SELECT EventId FROM monitoring.AlertEvents
+                    WHERE OccurredAt < DATEADD(DAY, -:#RetentionDays, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))
+                      AND (NOT Notifies OR NotifiedAt IS NOT NULL OR NextNotifyAt IS NULL)
+                    LIMIT :#BatchSize)

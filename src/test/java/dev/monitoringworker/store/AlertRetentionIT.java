@@ -1,0 +1,86 @@
+package dev.monitoringworker.store;
+
+import dev.monitoringworker.support.SqlServerDatabases;
+import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.StoreMigrations;
+import dev.monitoringworker.support.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retention of alerting rows on every store dialect: alert events older than the retention that nobody waits for
+ * (delivered, silent, given up) go, in batches; an event still being retried stays, and so does every recent one;
+ * the alert states of a deleted connection or query go, those of live pairs stay.
+ */
+class AlertRetentionIT {
+
+    private static final Timestamp OLD = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(40));
+    private static final Timestamp RECENT = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreDialect.class)
+    void settledOldEventsAndStatesOfDeletedPairsArePurged(StoreDialect dialect) {
+        DataSource store = switch (dialect) {
+            case H2 -> new DriverManagerDataSource("jdbc:h2:mem:alert-retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+            case POSTGRESQL -> TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("alertretention"));
+            case SQLSERVER -> SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("alertretention"));
+        };
+        StoreMigrations.migrate(store, dialect);
+        Store rows = new Store(store);
+        UUID connection = rows.connection("kept", "PostgreSQL", "jdbc:postgresql://localhost/kept", "it", 2);
+        UUID query = rows.query("kept", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
+        UUID deletedQuery = UUID.randomUUID();
+
+        event(rows, connection, query, 1, OLD, true, RECENT, null);     // delivered long ago: purged
+        event(rows, connection, query, 2, OLD, false, null, null);      // silent (while flapping): purged
+        event(rows, connection, query, 3, OLD, true, null, null);       // given up: purged
+        event(rows, connection, query, 4, OLD, true, null, RECENT);     // still retried: kept
+        event(rows, connection, query, 5, RECENT, true, RECENT, null);  // recent: kept
+        state(rows, connection, query, "");
+        state(rows, connection, deletedQuery, "");
+        state(rows, connection, deletedQuery, "db1");
+
+        NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
+        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(2);
+        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(1);
+        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isZero();
+        assertThat(rows.jdbc().queryForList("SELECT Sequence FROM monitoring.AlertEvents ORDER BY Sequence", Long.class)).containsExactly(4L, 5L);
+
+        assertThat(sql.update(statement(dialect, "purge-orphan-alert-states"), Map.of("BatchSize", 10))).isEqualTo(2);
+        assertThat(rows.jdbc().queryForList("SELECT QueryId FROM monitoring.AlertStates", UUID.class)).containsExactly(query);
+    }
+
+    private static void event(Store rows, UUID connection, UUID query, long sequence, Timestamp occurred, boolean notifies,
+                              Timestamp notifiedAt, Timestamp nextNotifyAt) {
+        rows.jdbc().update("INSERT INTO monitoring.AlertEvents (EventId, ConnectionId, QueryId, RowKey, Sequence, Kind, FromState, ToState, "
+                        + "OccurredAt, Notifies, NotifiedAt, NextNotifyAt) VALUES (?, ?, ?, '', ?, 'StateChanged', 'Ok', 'Critical', ?, ?, ?, ?)",
+                UUID.randomUUID(), connection, query, sequence, occurred, notifies, notifiedAt, nextNotifyAt);
+    }
+
+    private static void state(Store rows, UUID connection, UUID query, String rowKey) {
+        rows.jdbc().update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince) "
+                + "VALUES (?, ?, ?, 'Critical', 'Ok', ?)", connection, query, rowKey, RECENT);
+    }
+
+    private static String statement(StoreDialect dialect, String name) {
+        try (InputStream in = AlertRetentionIT.class.getResourceAsStream("/sql/" + dialect.key() + "/" + name + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":#", ":");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
