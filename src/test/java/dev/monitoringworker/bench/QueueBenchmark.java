@@ -7,7 +7,9 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monitoringworker.store.StoreDialect;
 import dev.monitoringworker.support.Store;
+import dev.monitoringworker.support.StoreStatements;
 import dev.monitoringworker.support.TestDatabases;
 import dev.monitoringworker.support.WorkerApp;
 import dev.monitoringworker.target.TargetPools;
@@ -22,7 +24,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -325,8 +326,7 @@ class QueueBenchmark {
         UUID claimer = UUID.randomUUID();
         jdbc.update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
                 + "VALUES (?, 'claim-bench', 'bench', 'Running', now() AT TIME ZONE 'UTC')", claimer);
-        String claim = new String(getClass().getResourceAsStream("/sql/postgresql/claim-jobs.sql").readAllBytes(), StandardCharsets.UTF_8)
-                .replace(":#", ":");
+        String claim = StoreStatements.text(StoreDialect.POSTGRESQL, "claim-jobs");
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         Map<String, Object> params = Map.of("WorkerInstanceId", claimer, "LeaseSeconds", 60, "BatchSize", BATCH);
         List<Double> millis = new ArrayList<>();

@@ -1,18 +1,12 @@
 package dev.monitoringworker.store;
 
-import dev.monitoringworker.support.SqlServerDatabases;
 import dev.monitoringworker.support.Store;
-import dev.monitoringworker.support.StoreMigrations;
-import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.StoreStatements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,12 +28,7 @@ class AlertRetentionIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(StoreDialect.class)
     void settledOldEventsAndStatesOfDeletedPairsArePurged(StoreDialect dialect) {
-        DataSource store = switch (dialect) {
-            case H2 -> new DriverManagerDataSource("jdbc:h2:mem:alert-retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-            case POSTGRESQL -> TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("alertretention"));
-            case SQLSERVER -> SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("alertretention"));
-        };
-        StoreMigrations.migrate(store, dialect);
+        DataSource store = StoreStatements.freshStore(dialect, "alertretention");
         Store rows = new Store(store);
         UUID connection = rows.connection("kept", "PostgreSQL", "jdbc:postgresql://localhost/kept", "it", 2);
         UUID query = rows.query("kept", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
@@ -55,12 +44,12 @@ class AlertRetentionIT {
         state(rows, connection, deletedQuery, "db1");
 
         NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
-        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(2);
-        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(1);
-        assertThat(sql.update(statement(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isZero();
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(2);
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isEqualTo(1);
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-alert-events"), Map.of("RetentionDays", 30, "BatchSize", 2))).isZero();
         assertThat(rows.jdbc().queryForList("SELECT Sequence FROM monitoring.AlertEvents ORDER BY Sequence", Long.class)).containsExactly(4L, 5L);
 
-        assertThat(sql.update(statement(dialect, "purge-orphan-alert-states"), Map.of("BatchSize", 10))).isEqualTo(2);
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-orphan-alert-states"), Map.of("BatchSize", 10))).isEqualTo(2);
         assertThat(rows.jdbc().queryForList("SELECT QueryId FROM monitoring.AlertStates", UUID.class)).containsExactly(query);
     }
 
@@ -76,11 +65,4 @@ class AlertRetentionIT {
                 + "VALUES (?, ?, ?, 'Critical', 'Ok', ?)", connection, query, rowKey, RECENT);
     }
 
-    private static String statement(StoreDialect dialect, String name) {
-        try (InputStream in = AlertRetentionIT.class.getResourceAsStream("/sql/" + dialect.key() + "/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":#", ":");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

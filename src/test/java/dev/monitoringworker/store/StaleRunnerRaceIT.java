@@ -1,20 +1,14 @@
 package dev.monitoringworker.store;
 
-import dev.monitoringworker.support.SqlServerDatabases;
 import dev.monitoringworker.support.Store;
-import dev.monitoringworker.support.StoreMigrations;
-import dev.monitoringworker.support.TestDatabases;
+import dev.monitoringworker.support.StoreStatements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -42,8 +36,7 @@ class StaleRunnerRaceIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(StoreDialect.class)
     void anAttemptThatLostItsLeaseWritesNeitherResultNorCompletion(StoreDialect dialect) throws Exception {
-        DataSource store = store(dialect);
-        StoreMigrations.migrate(store, dialect);
+        DataSource store = StoreStatements.freshStore(dialect, "race");
         Store rows = new Store(store);
         UUID connection = rows.connection("raced", "PostgreSQL", "jdbc:postgresql://localhost/raced", "it", 2);
         UUID query = rows.query("raced", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
@@ -58,7 +51,7 @@ class StaleRunnerRaceIT {
         CountDownLatch reaped = new CountDownLatch(1);
         CountDownLatch commitReap = new CountDownLatch(1);
         CompletableFuture<Integer> reaper = CompletableFuture.supplyAsync(() -> tx.execute(s -> {
-            int n = sql.update(statement(dialect, "reap-expired-leases"), Map.of());
+            int n = sql.update(StoreStatements.text(dialect, "reap-expired-leases"), Map.of());
             reaped.countDown();
             awaitLatch(commitReap);
             return n;
@@ -73,7 +66,7 @@ class StaleRunnerRaceIT {
         int[] writtenByA = runnerA.get(30, TimeUnit.SECONDS);
         assertThat(writtenByA).as("A's completion and result rows").containsExactly(0, 0);
 
-        List<Map<String, Object>> claimed = sql.queryForList(statement(dialect, "claim-jobs"),
+        List<Map<String, Object>> claimed = sql.queryForList(StoreStatements.text(dialect, "claim-jobs"),
                 Map.of("WorkerInstanceId", b, "LeaseSeconds", 60, "BatchSize", 10));
         assertThat(claimed).hasSize(1);
         int[] writtenByB = tx.execute(s -> write(dialect, sql, job, connection, query, b, 2));
@@ -97,7 +90,7 @@ class StaleRunnerRaceIT {
         completion.put("Attempt", attempt);
         completion.put("ResultSummary", "{\"results\":1}");
         completion.put("DurationMs", 3);
-        int completed = sql.update(statement(dialect, "complete-job"), completion);
+        int completed = sql.update(StoreStatements.text(dialect, "complete-job"), completion);
         Map<String, Object> result = new HashMap<>();
         result.put("JobId", job);
         result.put("ConnectionId", connection);
@@ -114,7 +107,7 @@ class StaleRunnerRaceIT {
         result.put("ErrorMessage", null);
         result.put("Details", "{}");
         result.put("QueryHash", "a".repeat(64));
-        int inserted = sql.update(statement(dialect, "insert-result"), result);
+        int inserted = sql.update(StoreStatements.text(dialect, "insert-result"), result);
         return new int[]{completed, inserted};
     }
 
@@ -123,23 +116,6 @@ class StaleRunnerRaceIT {
         rows.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
                 + "VALUES (?, ?, 'host', 'Running', ?)", id, name, Timestamp.valueOf(LocalDateTime.now()));
         return id;
-    }
-
-    private static DataSource store(StoreDialect dialect) {
-        return switch (dialect) {
-            case H2 -> new DriverManagerDataSource("jdbc:h2:mem:race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-            case POSTGRESQL -> TestDatabases.postgresDataSource(TestDatabases.newPostgresDatabase("race"));
-            case SQLSERVER -> SqlServerDatabases.dataSource(SqlServerDatabases.newDatabase("race"));
-        };
-    }
-
-    /** A store statement as the routes run it, with Spring's named parameters for camel-sql's. */
-    private static String statement(StoreDialect dialect, String name) {
-        try (InputStream in = StaleRunnerRaceIT.class.getResourceAsStream("/sql/" + dialect.key() + "/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":#", ":");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void awaitLatch(CountDownLatch latch) {
