@@ -21,6 +21,7 @@ import dev.monitoringworker.store.NamedParameters;
 import dev.monitoringworker.store.ParameterCountingDataSource;
 import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
+import dev.monitoringworker.target.RetiredTargets;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
@@ -28,7 +29,6 @@ import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.WorkerControl;
 import dev.monitoringworker.worker.WorkerIdentity;
 import dev.monitoringworker.worker.WorkerShutdown;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
@@ -127,18 +127,22 @@ public class WorkerBeans {
 
     @Bean(destroyMethod = "close")
     TargetPools targetPools(ConnectionStringCipher cipher, Environment env) {
-        return new TargetPools(cipher, H2Targets.enabled(env));
+        return new TargetPools(cipher, H2Targets.enabled(env),
+                Duration.ofSeconds(env.getProperty("monitoring.targets.pool-idle-seconds", Long.class, 600L)), System::nanoTime);
     }
 
-    /** A circuit breaker per connection; its state and calls on /actuator/prometheus as resilience4j_circuitbreaker_*. */
+    /** A circuit breaker per connection; its state on /actuator/prometheus as monitoring_target_circuit_state{connection}. */
     @Bean
     TargetBreakers targetBreakers(TargetPools pools, Environment env, MeterRegistry meters) {
-        TargetBreakers breakers = new TargetBreakers(pools,
+        return new TargetBreakers(pools,
                 env.getProperty("monitoring.targets.breaker.failures", Integer.class, 3),
                 Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.open-seconds", Long.class, 30L)),
-                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.max-open-seconds", Long.class, 600L)));
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(meters);
-        return breakers;
+                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.max-open-seconds", Long.class, 600L)), meters);
+    }
+
+    @Bean
+    RetiredTargets retiredTargets(TargetPools pools, TargetBreakers breakers) {
+        return new RetiredTargets(pools, breakers);
     }
 
     /** For the run-in-process consumer: a failed run is its result row; a stack trace per run is for DEBUG only. */

@@ -6,6 +6,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -31,6 +32,10 @@ final class FailFastPool extends DelegatingDataSource implements AutoCloseable {
 
     @Override
     public Connection getConnection() throws SQLException {
+        if (pool.isClosed()) {
+            throw new SQLNonTransientConnectionException(
+                    "the connection's pool was closed: the connection was disabled, deleted or changed while this run waited", "08003");
+        }
         HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
         long timeout = pool.getConnectionTimeout();
         if (hikari == null || timeout <= FIRST_WAIT_MS) {

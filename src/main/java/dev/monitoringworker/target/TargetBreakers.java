@@ -5,10 +5,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * its pool is dropped. After the open interval one run probes the target; success closes the breaker, failure
  * opens it again for twice as long, up to the maximum. A refused login opens it at once: the password will
  * not get better by being tried again.
+ * <p>
+ * Each breaker is one meter, {@code monitoring.target.circuit.state{connection}} (0 closed, 1 half-open, 2 open),
+ * removed with the breaker when its connection is disabled, deleted or changed ({@link #forget}): a changed row
+ * (a corrected password, a new host) starts with a closed breaker.
  */
 public class TargetBreakers {
 
@@ -29,8 +37,11 @@ public class TargetBreakers {
     private final CircuitBreakerRegistry registry;
     private final int failures;
     private final Map<String, String> lastFault = new ConcurrentHashMap<>();
+    private final Map<String, Meter> stateMeters = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
-    public TargetBreakers(TargetPools pools, int failures, Duration open, Duration maxOpen) {
+    public TargetBreakers(TargetPools pools, int failures, Duration open, Duration maxOpen, MeterRegistry meters) {
+        this.meters = meters;
         this.failures = failures;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindow(failures, failures, SlidingWindowType.COUNT_BASED)
@@ -43,6 +54,9 @@ public class TargetBreakers {
         this.registry = CircuitBreakerRegistry.of(config);
         registry.getEventPublisher().onEntryAdded(added -> {
             CircuitBreaker breaker = added.getAddedEntry();
+            stateMeters.put(breaker.getName(), Gauge.builder("monitoring.target.circuit.state", breaker, TargetBreakers::stateValue)
+                    .description("A target's circuit breaker: 0 closed, 1 half-open (a probe is out), 2 open (runs skipped)")
+                    .tag("connection", breaker.getName()).strongReference(true).register(meters));
             breaker.getEventPublisher().onStateTransition(event -> {
                 CircuitBreaker.State to = event.getStateTransition().getToState();
                 if (to == CircuitBreaker.State.OPEN) {
@@ -87,6 +101,32 @@ public class TargetBreakers {
         if (TargetFaults.loginRefused(fault) && breaker.getState() == CircuitBreaker.State.CLOSED) {
             breaker.transitionToOpenState();
         }
+    }
+
+    /** Drops the breakers (and their meters) of connections disabled, deleted or changed. */
+    public void forget(Collection<UUID> connectionIds) {
+        for (UUID id : connectionIds) {
+            String name = id.toString();
+            registry.remove(name);
+            lastFault.remove(name);
+            Meter meter = stateMeters.remove(name);
+            if (meter != null) {
+                meters.remove(meter);
+            }
+        }
+    }
+
+    /** Drops the breakers of every connection not among {@code enabled}. */
+    public void retainOnly(Collection<UUID> enabled) {
+        forget(registry.getAllCircuitBreakers().stream().map(b -> UUID.fromString(b.getName())).filter(id -> !enabled.contains(id)).toList());
+    }
+
+    static double stateValue(CircuitBreaker breaker) {
+        return switch (breaker.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN, FORCED_OPEN -> 2;
+        };
     }
 
     /** The breaker's state as results record it: CLOSED, OPEN or HALF_OPEN. */

@@ -69,6 +69,8 @@ class QueueBenchmark {
     static final boolean DRAINS_ONLY = Boolean.getBoolean("bench.drainsOnly");
     /** Only the claim among many due and finished jobs, for looking into it: -Dbench.claimOnly=true. */
     static final boolean CLAIM_ONLY = Boolean.getBoolean("bench.claimOnly");
+    /** Where the server's time goes, statement by statement, in each system's first drain: -Dbench.statements=true. */
+    static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     static final int PENDING = Integer.getInteger("bench.pending", 100_000);
     static final int HISTORY = Integer.getInteger("bench.history", 1_000_000);
     static final int STEADY_WARMUP_SECONDS = 30;
@@ -123,6 +125,7 @@ class QueueBenchmark {
             steadyState(store, workers.get(0), targetUrl);
             deadTargets(store, workers.get(0), targetUrl);
             catalogScale(store, workers.get(0));
+            targetsOnce(store, workers.get(0));
             workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
             for (int rep = -1; rep < REPS; rep++) {
                 Map<String, Object> row = monitoringWorker(store, workers, connection, query, rep);
@@ -144,11 +147,13 @@ class QueueBenchmark {
         controls.forEach(WorkerControl::pauseClaiming);
         reset(store);
         store.jobs("bench", JOBS, connection, query);
+        statementsFrom(store, rep);
         Object runStart = dbNow(store);
         Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         controls.forEach(WorkerControl::resumeClaiming);
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
+        statementsTo(store, rep, "MonitoringWorker x" + workers.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> row = row("MonitoringWorker x" + workers.size(), rep, seconds, Cpu.now().minus(cpu));
         // the other systems' jobs are in the same table: no worker may claim them while they are measured
@@ -175,6 +180,7 @@ class QueueBenchmark {
         store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
                 + "VALUES (?, 'baseline', 'bench', 'Running', now() AT TIME ZONE 'UTC')", worker);
         List<Long> claimNanos = Collections.synchronizedList(new ArrayList<>());
+        statementsFrom(store, rep);
         Object runStart = dbNow(store);
         Cpu cpu = Cpu.now();
         long start = System.nanoTime();
@@ -241,6 +247,7 @@ class QueueBenchmark {
         }
         threads.shutdown();
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded'");
+        statementsTo(store, rep, "JDBC baseline");
         Map<String, Object> row = row("JDBC baseline", rep, (System.nanoTime() - start) / 1e9, Cpu.now().minus(cpu));
         List<Long> sorted = new ArrayList<>(claimNanos);
         Collections.sort(sorted);
@@ -293,11 +300,13 @@ class QueueBenchmark {
         for (int from = 0; from < JOBS; from += 1000) {
             scheduler.scheduleBatch(instances.subList(from, Math.min(JOBS, from + 1000)), due);
         }
+        statementsFrom(store, rep);
         Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         runStart[0] = start;
         scheduler.start();
         awaitDone(store, "SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults");
+        statementsTo(store, rep, "db-scheduler");
         double seconds = (System.nanoTime() - start) / 1e9;
         scheduler.stop();
         Map<String, Object> row = row("db-scheduler 16.7.1", rep, seconds, Cpu.now().minus(cpu));
@@ -503,9 +512,8 @@ class QueueBenchmark {
                 + "FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND CompletedAt >= ? AND CompletedAt < ?", minute.from(), minute.to());
         jdbc.update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName LIKE 'catalog %'");
         jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName LIKE 'catalog target %'");
-        // the 2,000 target pools go too (a pool of a disabled connection is not closed by the worker yet): their
-        // housekeeping threads would share the machine with what is measured next
-        worker.getBean(TargetPools.class).close();
+        // the worker closes the pools of the disabled connections at its next scheduling tick
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker.getBean(TargetPools.class).size() == 0);
         jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionName = 'bench target'");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pairs", 20_000);
@@ -523,6 +531,58 @@ class QueueBenchmark {
                 threads, minute.planMs(), fmt(m.get("p99")));
         quiet(worker);
         reset(store);
+    }
+
+    /**
+     * 1,000 configured connections, each run once: the worker's threads and heap after the runs, once HikariCP's
+     * connection adders have ended, and after the connections are disabled (their pools closed).
+     */
+    private void targetsOnce(Store store, ConfigurableApplicationContext worker) {
+        quiet(worker);
+        reset(store);
+        JdbcTemplate jdbc = store.jdbc();
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName = 'bench target'");
+        TargetPools pools = worker.getBean(TargetPools.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pools.size() == 0);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("connections", 1000);
+        footprint(r, "before");
+        List<Object[]> connections = new ArrayList<>();
+        for (int c = 0; c < 1000; c++) {
+            connections.add(new Object[]{UUID.randomUUID(), "once target " + c, "jdbc:h2:mem:once-" + (c % 20) + ";DB_CLOSE_DELAY=-1"});
+        }
+        jdbc.batchUpdate("INSERT INTO monitoring.DatabaseConnections (ConnectionId, ConnectionName, Provider, ConnectionString, Environment, "
+                + "ConnectionTimeoutSeconds, MaxConcurrency) VALUES (?, ?, 'H2', ?, 'bench', 5, 1)", connections);
+        UUID query = store.query("once", "H2", "SELECT 1", "Scalar", 500.0, 900.0, "GreaterThan", null, 10, false);
+        jdbc.update("INSERT INTO monitoring.WorkerJobs (JobName, ConnectionId, QueryId) SELECT 'once', ConnectionId, ? "
+                + "FROM monitoring.DatabaseConnections WHERE ConnectionName LIKE 'once target %'", query);
+        worker.getBean(WorkerControl.class).resumeClaiming();
+        awaitDone(store, 1000, "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE Status = 'Succeeded' AND JobName = 'once'");
+        r.put("poolsOpen", pools.size());
+        r.put("breakerSeries", worker.getBean(MeterRegistry.class).find("monitoring.target.circuit.state").gauges().size());
+        footprint(r, "afterRuns");
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true); // connection adders end after 5 s idle
+        footprint(r, "settled");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionName LIKE 'once target %'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pools.size() == 0);
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true); // and their closers
+        r.put("breakerSeriesAfterDisable", worker.getBean(MeterRegistry.class).find("monitoring.target.circuit.state").gauges().size());
+        footprint(r, "afterDisable");
+        report.put("targetsOnce", r);
+        System.out.printf("1,000 connections each run once: threads %s before, %s after the runs, %s settled, %s once disabled; heap after GC %.0f / %.0f / "
+                        + "%.0f / %.0f MB; %s pools and %s breaker series open after the runs, %s breaker series once disabled%n", r.get("threadsBefore"),
+                r.get("threadsAfterRuns"), r.get("threadsSettled"), r.get("threadsAfterDisable"), r.get("heapMbBefore"), r.get("heapMbAfterRuns"),
+                r.get("heapMbSettled"), r.get("heapMbAfterDisable"), r.get("poolsOpen"), r.get("breakerSeries"), r.get("breakerSeriesAfterDisable"));
+        quiet(worker);
+        reset(store);
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionName = 'bench target'");
+    }
+
+    private static void footprint(Map<String, Object> r, String when) {
+        String suffix = Character.toUpperCase(when.charAt(0)) + when.substring(1);
+        r.put("threads" + suffix, ManagementFactory.getThreadMXBean().getThreadCount());
+        System.gc();
+        r.put("heapMb" + suffix, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
     }
 
     /** One measured minute: the store's clock at both ends, this JVM's CPU, and plan-batch's mean time per batch. */
@@ -602,6 +662,23 @@ class QueueBenchmark {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> control.getInFlightJobs() == 0);
     }
 
+    private static void statementsFrom(Store store, int rep) {
+        if (STATEMENTS && rep == 0) {
+            store.jdbc().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            store.jdbc().execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements of the drain just ended (store and target), most server time first, per 1,000 jobs. */
+    private static void statementsTo(Store store, int rep, String system) {
+        if (STATEMENTS && rep == 0) {
+            System.out.println("server time per 1,000 jobs, " + system + ":");
+            store.jdbc().queryForList("SELECT calls, total_exec_time + total_plan_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q "
+                    + "FROM pg_stat_statements ORDER BY 2 DESC LIMIT 15").forEach(r -> System.out.printf("  %8.1f ms %7.0f calls  %s%n",
+                    ((Number) r.get("ms")).doubleValue() * 1000 / JOBS, ((Number) r.get("calls")).doubleValue() * 1000 / JOBS, r.get("q")));
+        }
+    }
+
     private static void reset(Store store) {
         store.jdbc().update("DELETE FROM monitoring.DatabaseMonitoringResults");
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
@@ -609,8 +686,12 @@ class QueueBenchmark {
     }
 
     private static void awaitDone(Store store, String countSql) {
+        awaitDone(store, JOBS, countSql);
+    }
+
+    private static void awaitDone(Store store, int jobs, String countSql) {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> store.jdbc().queryForObject(countSql, Integer.class) >= JOBS);
+                .until(() -> store.jdbc().queryForObject(countSql, Integer.class) >= jobs);
     }
 
     private static Map<String, Object> row(String system, int rep, double seconds, Cpu cpu) {

@@ -93,7 +93,7 @@ class KubernetesManifestsTest {
         dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> expressions.add(t.get("expr").asText())));
         for (String meter : List.of("monitoring_results_total", "monitoring_jobs_claimed_total", "monitoring_jobs_completed_total",
                 "monitoring_query_duration_seconds_bucket", "monitoring_queue_pending", "monitoring_lease_expired_total",
-                "monitoring_claim_duration_seconds_bucket", "resilience4j_circuitbreaker_state")) {
+                "monitoring_claim_duration_seconds_bucket", "monitoring_target_circuit_state")) {
             assertThat(expressions).as(meter).anyMatch(e -> e.contains(meter));
         }
     }

@@ -81,8 +81,7 @@ class TargetFaultsIT {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 String metrics = scrape(metricsUrl);
                 for (UUID id : List.of(hang, refused, password, drop)) {
-                    if (Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + id + "\"[^}]*state=\"open\"[^}]*} 1\\.0")
-                            .matcher(metrics).find()) {
+                    if (Integer.valueOf(2).equals(circuitState(metrics, id))) {
                         seenOpen.add(id);
                     }
                 }
@@ -150,7 +149,35 @@ class TargetFaultsIT {
                     && r.string("ErrorMessage").startsWith("connection 'dropping', query 'marked select': ")
                     && r.string("ErrorMessage").contains("I/O error"));
             assertThat(dropRuns.get(3).string("ErrorMessage")).as("three faults in a row open the breaker").contains(NOT_RUN);
+
+            // one series per connection, and none left behind: disabled and deleted connections lose theirs at the next
+            // scheduling tick; a corrected row starts over with a closed breaker
+            assertThat(circuitState(scrape(metricsUrl), healthy)).isZero();
+            assertThat(Pattern.compile("^monitoring_target_circuit_state\\{", Pattern.MULTILINE).matcher(scrape(metricsUrl)).results().count())
+                    .isEqualTo(5);
+            store.jdbc().update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionId IN (?, ?)", hang, refused);
+            store.jdbc().update("DELETE FROM monitoring.DatabaseConnections WHERE ConnectionId = ?", drop);
+            store.jdbc().update("UPDATE monitoring.DatabaseConnections SET ConnectionString = ? WHERE ConnectionId = ?", "Host=127.0.0.1;Port="
+                    + wrongPassword.port() + ";Database=" + database + ";Username=faultmon;Password=the-right-password", password);
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                String metrics = scrape(metricsUrl);
+                return List.of(hang, refused, drop, password).stream().allMatch(id -> circuitState(metrics, id) == null);
+            });
+            assertThat(circuitState(scrape(metricsUrl), healthy)).as("an unchanged connection keeps its breaker").isZero();
+            scheduled(store, password, select, 1, 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> results(store, password).size() == passwordRuns.size() + 1);
+            Row corrected = results(store, password).get(passwordRuns.size());
+            assertThat(corrected.string("Status")).isEqualTo("Ok");
+            assertThat(corrected.string("Details")).contains("\"circuit\":\"CLOSED\"");
+            assertThat(circuitState(scrape(metricsUrl), password)).isZero();
         }
+    }
+
+    /** A connection's breaker on the scrape: 0 closed, 1 half-open, 2 open; null when it has no series. */
+    private static Integer circuitState(String metrics, UUID connection) {
+        var m = Pattern.compile("^monitoring_target_circuit_state\\{[^}]*connection=\"" + connection + "\"[^}]*} ([0-9.]+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        return m.find() ? (int) Double.parseDouble(m.group(1)) : null;
     }
 
     /** {@code count} jobs for one pair, due from now on every {@code everyMs}. */

@@ -1,5 +1,6 @@
 package dev.monitoringworker.target;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.ExchangeTimedOutException;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 class TargetBreakersTest {
 
-    private final TargetBreakers breakers = new TargetBreakers(new TargetPools(null, true), 3, Duration.ofMillis(300), Duration.ofSeconds(1));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TargetBreakers breakers = new TargetBreakers(new TargetPools(null, true), 3, Duration.ofMillis(300), Duration.ofSeconds(1), meters);
     private final TargetConnection target = new TargetConnection(UUID.randomUUID(), "orders-db", "PostgreSQL",
             "jdbc:postgresql://db/orders", "prod", true, 5, 30, 2);
 
@@ -34,6 +38,31 @@ class TargetBreakersTest {
         assertThatThrownBy(() -> breakers.admit(target)).isInstanceOf(TargetException.class)
                 .hasMessageStartingWith("connection 'orders-db': not run, circuit OPEN")
                 .hasMessageContaining("last fault: refused 3");
+    }
+
+    @Test
+    void eachBreakerIsOneStateSeriesThatGoesWithIt() {
+        TargetConnection other = new TargetConnection(UUID.randomUUID(), "billing-db", "PostgreSQL", "jdbc:postgresql://db/billing", "prod", true, 5, 30, 2);
+        breakers.admit(other);
+        for (int i = 0; i < 3; i++) {
+            run(REFUSED);
+        }
+        assertThat(meters.getMeters()).hasSize(2).allMatch(m -> m.getId().getName().equals("monitoring.target.circuit.state"));
+        assertThat(state(target)).isEqualTo(2.0);
+        assertThat(state(other)).isEqualTo(0.0);
+
+        breakers.retainOnly(Set.of(other.connectionId()));
+        assertThat(meters.find("monitoring.target.circuit.state").tag("connection", target.connectionId().toString()).gauge()).isNull();
+        assertThat(state(other)).isEqualTo(0.0);
+        assertThat(breakers.state(target)).as("a connection seen again starts with a closed breaker").isEqualTo("CLOSED");
+        assertThat(state(target)).isEqualTo(0.0);
+
+        breakers.forget(List.of(target.connectionId(), other.connectionId()));
+        assertThat(meters.getMeters()).isEmpty();
+    }
+
+    private double state(TargetConnection connection) {
+        return meters.get("monitoring.target.circuit.state").tag("connection", connection.connectionId().toString()).gauge().value();
     }
 
     @Test
