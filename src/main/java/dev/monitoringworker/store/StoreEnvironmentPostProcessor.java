@@ -35,10 +35,8 @@ public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 : "classpath:routes/*.camel.yaml");
         if (routes.isDirectory() && env.getProperty("monitoring.routes.reload", Boolean.class, true)) {
             // an edited file replaces the routes it defines; a file that does not load leaves the running ones be
-            defaults.put("camel.main.routes-reload-enabled", true);
-            defaults.put("camel.main.routes-reload-directory", routes.getAbsolutePath());
-            defaults.put("camel.main.routes-reload-pattern", "*.camel.yaml");
-            defaults.put("camel.main.routes-reload-remove-all-routes", false);
+            // (worker.RouteFileReload)
+            defaults.put("monitoring.routes.reload-directory", routes.getAbsolutePath());
         }
         env.getPropertySources().addLast(new MapPropertySource("monitoringDerivedDefaults", defaults));
         if (dialect != StoreDialect.H2) {
