@@ -5,6 +5,7 @@ import dev.monitoringworker.alert.AlertEvaluator;
 import dev.monitoringworker.alert.AlertRules;
 import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobCompletion;
+import dev.monitoringworker.job.QueryVersions;
 import dev.monitoringworker.job.RetryPolicy;
 import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
@@ -18,6 +19,7 @@ import dev.monitoringworker.retention.Retention;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.store.NamedParameters;
+import dev.monitoringworker.store.WallClockRows;
 import dev.monitoringworker.store.ParameterCountingDataSource;
 import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
@@ -105,6 +107,11 @@ public class WorkerBeans {
     @Bean
     WorkPlanner workPlanner(ObjectMapper json) {
         return new WorkPlanner(json);
+    }
+
+    @Bean
+    QueryVersions queryVersions() {
+        return new QueryVersions();
     }
 
     @Bean
@@ -205,7 +212,9 @@ public class WorkerBeans {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 DataSource statements = new ParameterCountingDataSource(store);
-                camel.getComponent("sql", SqlComponent.class).setDataSource(statements);
+                SqlComponent sqlComponent = camel.getComponent("sql", SqlComponent.class);
+                sqlComponent.setDataSource(statements);
+                sqlComponent.setRowMapperFactory(new WallClockRows());
                 NamedParameters namedParameters = new NamedParameters();
                 camel.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
                     if (endpoint instanceof SqlEndpoint sql && sql.getPrepareStatementStrategy() == null) {

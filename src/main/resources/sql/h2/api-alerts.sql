@@ -1,6 +1,6 @@
 -- Alerts with names and age: those not Ok, or those in State when it is given; per-key alerts included.
 SELECT s.ConnectionId, c.ConnectionName, c.Environment, c.Provider, s.QueryId, q.QueryName, s.RowKey, s.State, s.StateSince,
-       DATEDIFF(SECOND, s.StateSince, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)) AS AgeSeconds, s.IsFlapping, s.LastValue, s.LastMessage, s.LastSeenAt,
+       DATEDIFF(SECOND, s.StateSince, DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)) AS AgeSeconds, s.IsFlapping, s.LastValue, s.LastMessage, s.LastSeenAt,
        s.AcknowledgedBy, s.AcknowledgedAt
   FROM monitoring.AlertStates s
   LEFT JOIN monitoring.DatabaseConnections c ON c.ConnectionId = s.ConnectionId

@@ -8,5 +8,5 @@ UPDATE monitoring.DatabaseQueries
        CriticalRecovery = :#CriticalRecovery, HardAfter = :#HardAfter, FlapLowPercent = :#FlapLowPercent,
        FlapHighPercent = :#FlapHighPercent, StaleAfterIntervals = :#StaleAfterIntervals,
        AlertKeyColumn = :#AlertKeyColumn, AlertValueColumn = :#AlertValueColumn,
-       ModifiedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), ModifiedBy = :#UserName
+       ModifiedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), ModifiedBy = :#UserName
  WHERE QueryId = :#QueryId

@@ -4,7 +4,7 @@
 INSERT INTO monitoring.DatabaseMonitoringResults
     (JobId, ConnectionId, QueryId, WorkerInstanceId, Attempt, Environment, Provider, Status, ResultValue, ResultText, ResultRowCount, DurationMs, ErrorMessage, Details, QueryHash, ExecutedAt)
 SELECT :#JobId, :#ConnectionId, :#QueryId, :#WorkerInstanceId, :#Attempt, :#Environment, :#Provider, :#Status, :#ResultValue, :#ResultText, :#ResultRowCount, :#DurationMs, :#ErrorMessage, :#Details, :#QueryHash,
-       CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)
+       DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)
  WHERE EXISTS (SELECT 1 FROM monitoring.WorkerJobs WHERE JobId = :#JobId AND WorkerInstanceId = :#WorkerInstanceId AND Attempt = :#Attempt AND Status = 'Succeeded')
    AND NOT EXISTS (SELECT 1 FROM monitoring.DatabaseMonitoringResults
                     WHERE JobId = :#JobId AND ConnectionId = :#ConnectionId AND QueryId = :#QueryId)

@@ -3,5 +3,5 @@
 DELETE FROM monitoring.WorkerJobs
  WHERE JobId IN (SELECT JobId FROM monitoring.WorkerJobs
                   WHERE Status IN ('Succeeded', 'Failed', 'Cancelled')
-                    AND CompletedAt < DATEADD(DAY, -:#RetentionDays, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))
+                    AND CompletedAt < DATEADD(DAY, -:#RetentionDays, DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP))
                   LIMIT :#BatchSize)

@@ -3,5 +3,5 @@
 INSERT INTO monitoring.WorkerJobs (JobId, JobType, JobName, Priority, Status, ConnectionId, QueryId, Environment, ScheduledAt, DedupeKey,
                                    CompletedAt, LastError, ModifiedBy)
 SELECT :#JobId, 'DatabaseMonitoring', :#JobName, 5, 'Cancelled', :#ConnectionId, :#QueryId, :#Environment, :#ScheduledAt, :#DedupeKey,
-       CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), :#Reason, 'scheduler'
+       DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), :#Reason, 'scheduler'
  WHERE NOT EXISTS (SELECT 1 FROM monitoring.WorkerJobs WHERE DedupeKey = :#DedupeKey)

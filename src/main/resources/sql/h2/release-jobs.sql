@@ -2,6 +2,6 @@
 -- started gets its attempt back (AttemptsBack = 1); fenced by runner and status like every job update.
 UPDATE monitoring.WorkerJobs
    SET Status = 'Pending', WorkerInstanceId = NULL, LeaseExpiresAt = NULL, StartedAt = NULL,
-       Attempt = Attempt - :#AttemptsBack, ModifiedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), ModifiedBy = CURRENT_USER
+       Attempt = Attempt - :#AttemptsBack, ModifiedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), ModifiedBy = CURRENT_USER
  WHERE WorkerInstanceId = :#WorkerInstanceId AND Status = 'Running'
    AND JobId IN (:#in:JobIds)

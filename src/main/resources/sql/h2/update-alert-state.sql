@@ -3,8 +3,8 @@
 UPDATE monitoring.AlertStates
    SET AcknowledgedBy = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedBy END,
        AcknowledgedAt = CASE WHEN State <> :#State THEN NULL ELSE AcknowledgedAt END,
-       StateSince = CASE WHEN State <> :#State THEN CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP) ELSE StateSince END,
+       StateSince = CASE WHEN State <> :#State THEN DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP) ELSE StateSince END,
        State = :#State, PendingState = :#PendingState, PendingCount = :#PendingCount, DataState = :#DataState,
-       IsFlapping = :#IsFlapping, History = :#History, LastSeenAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), Sequence = :#Sequence,
-       LastValue = :#LastValue, LastMessage = :#LastMessage, ModifiedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)
+       IsFlapping = :#IsFlapping, History = :#History, LastSeenAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), Sequence = :#Sequence,
+       LastValue = :#LastValue, LastMessage = :#LastMessage, ModifiedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)
  WHERE ConnectionId = :#ConnectionId AND QueryId = :#QueryId AND RowKey = :#RowKey AND Sequence = :#ReadSequence

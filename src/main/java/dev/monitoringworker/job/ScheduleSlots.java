@@ -146,7 +146,8 @@ public class ScheduleSlots {
         row.put("ConnectionId", c.connectionId());
         row.put("QueryId", q.queryId());
         row.put("Environment", c.environment());
-        row.put("ScheduledAt", Timestamp.valueOf(LocalDateTime.ofInstant(Instant.ofEpochSecond(slot), ZoneOffset.UTC)));
+        // the UTC wall clock as it is: a Timestamp would pass through the JVM's zone (and its daylight-saving gap)
+        row.put("ScheduledAt", LocalDateTime.ofInstant(Instant.ofEpochSecond(slot), ZoneOffset.UTC));
         row.put("DedupeKey", pair + ":" + slot);
         row.put("Pair", pair);
         row.put("SlotStart", slot);

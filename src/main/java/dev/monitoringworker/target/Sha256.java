@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hex SHA-256 of text: the QueryHash of a result, the fingerprint of a connection's pool. */
+/** Hex SHA-256 of text: the QueryHash of a result. */
 final class Sha256 {
 
     private Sha256() {

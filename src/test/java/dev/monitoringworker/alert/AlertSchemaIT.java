@@ -142,7 +142,7 @@ class AlertSchemaIT {
 
     /** The store's clock, read the way its statements read it. */
     static LocalDateTime storeNow(JdbcTemplate jdbc, String dialect) {
-        return jdbc.queryForObject(dialect.equals("h2") ? "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)"
+        return jdbc.queryForObject(dialect.equals("h2") ? "SELECT DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)"
                 : "SELECT now() AT TIME ZONE 'UTC'", LocalDateTime.class);
     }
 

@@ -18,7 +18,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -118,6 +122,46 @@ abstract class PipelineScenario {
         assertThat(done.string("ResultSummary")).isEqualTo("{\"results\":11,\"Ok\":4,\"Warning\":1,\"Error\":5,\"Timeout\":1}");
         assertThat(done.time("CompletedAt")).isNotNull();
         assertThat(done.time("LeaseExpiresAt")).isNull();
+    }
+
+    @Test
+    void everyResultLeadsBackToTheTextThatProducedItThroughItsQueryHash() throws Exception {
+        UUID versioned = store.query("pg versioned", "PostgreSQL", "SELECT 1", "Scalar", null, null, null, null, 100, false);
+        UUID first = store.job("version 1", pg, versioned, null, 3);
+        store.awaitJob(first, "Succeeded", Duration.ofSeconds(30));
+        // changed as a DBA changes it: a plain UPDATE of the row
+        store.jdbc().update("UPDATE monitoring.DatabaseQueries SET SqlQuery = 'SELECT 2' WHERE QueryId = ?", versioned);
+        UUID second = store.job("version 2", pg, versioned, null, 3);
+        store.awaitJob(second, "Succeeded", Duration.ofSeconds(30));
+        UUID third = store.job("version 2 again", pg, versioned, null, 3);
+        store.awaitJob(third, "Succeeded", Duration.ofSeconds(30));
+
+        Map<String, String> ran = new java.util.LinkedHashMap<>();
+        for (UUID job : List.of(first, second, third)) {
+            Row result = store.results(job).get("pg-target/pg versioned");
+            String text = store.jdbc().queryForObject("SELECT SqlQuery FROM monitoring.QueryVersions WHERE QueryId = ? AND QueryHash = ?",
+                    String.class, versioned, result.string("QueryHash"));
+            ran.put(job.toString(), text + " -> " + result.decimal("ResultValue"));
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
+                    .as("the hash is the text's SHA-256").isEqualToIgnoringCase(result.string("QueryHash"));
+        }
+        assertThat(ran.values()).containsExactly("SELECT 1 -> 1.0", "SELECT 2 -> 2.0", "SELECT 2 -> 2.0");
+        assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.QueryVersions WHERE QueryId = ?", Integer.class, versioned))
+                .as("one row per text").isEqualTo(2);
+    }
+
+    @Test
+    void everyTimeTheStoreKeepsIsTheUtcClockWhateverTheWorkersZone() {
+        // this JVM runs far from UTC (failsafe's user.timezone), so a local time would be hours off
+        assertThat(java.time.ZoneId.systemDefault().getRules().getOffset(java.time.Instant.now())).isNotEqualTo(java.time.ZoneOffset.UTC);
+        UUID job = store.job("clock", pg, pgLoad, null, 3);
+        Row done = store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
+        java.time.LocalDateTime utcNow = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        Row result = store.results(job).get("pg-target/pg load");
+        for (java.time.LocalDateTime t : List.of(done.time("CreatedAt"), done.time("ScheduledAt"), done.time("StartedAt"), done.time("CompletedAt"),
+                result.time("ExecutedAt"))) {
+            assertThat(Duration.between(t, utcNow).abs()).isLessThan(Duration.ofMinutes(2));
+        }
     }
 
     @Test

@@ -90,14 +90,14 @@ class QueueRoutesTest {
     void pollClaimsDueJobsMostUrgentFirstInBatchesAndLeasesThem() throws Exception {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("c-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "q", 5);
-        UUID low = insertJob("low", 9, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID urgent = insertJob("urgent", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID middle = insertJob("middle", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID future = insertJob("future", 1, connection, "DATEADD(HOUR, 1, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))");
+        UUID low = insertJob("low", 9, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
+        UUID urgent = insertJob("urgent", 1, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
+        UUID middle = insertJob("middle", 5, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
+        UUID future = insertJob("future", 1, connection, "DATEADD(HOUR, 1, DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP))");
         UUID otherWorkers = UUID.randomUUID();
         store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
-                + "VALUES (?, 'other', 'm', 'Running', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))", otherWorkers);
-        UUID pinnedElsewhere = insertJob("pinned elsewhere", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+                + "VALUES (?, 'other', 'm', 'Running', DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP))", otherWorkers);
+        UUID pinnedElsewhere = insertJob("pinned elsewhere", 1, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         store.jdbc().update("UPDATE monitoring.WorkerJobs SET WorkerInstanceId = ? WHERE JobId = ?", otherWorkers, pinnedElsewhere);
         runJob.expectedMessageCount(2);
 
@@ -122,15 +122,15 @@ class QueueRoutesTest {
     void heartbeatsExtendOnlyTheLeasesOfJobsThisWorkerHolds() throws Exception {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("h-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "h", 5);
-        UUID held = insertJob("claimed and queued", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID held = insertJob("claimed and queued", 1, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         runJob.expectedMessageCount(1);
         producer.sendBody("direct:poll-now", null);
         runJob.assertIsSatisfied();
         // a claim whose answer never reached this worker: Running under its id, but held by nobody
-        UUID forgotten = insertJob("claimed, answer lost", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID forgotten = insertJob("claimed, answer lost", 2, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 1, "
-                + "StartedAt = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP), "
-                + "LeaseExpiresAt = DATEADD(SECOND, 60, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)) WHERE JobId = ?",
+                + "StartedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), "
+                + "LeaseExpiresAt = DATEADD(SECOND, 60, DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)) WHERE JobId = ?",
                 worker.id(), forgotten);
         LocalDateTime heldLease = store.jobRow(held).time("LeaseExpiresAt");
         LocalDateTime forgottenLease = store.jobRow(forgotten).time("LeaseExpiresAt");
@@ -146,8 +146,8 @@ class QueueRoutesTest {
     void jobsLeasedByAClaimWhoseAnswerWasLostAreTakenUpAtOnce() {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("lost-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "lost", 5);
-        UUID first = insertJob("first", 1, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID second = insertJob("second", 2, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+        UUID first = insertJob("first", 1, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
+        UUID second = insertJob("second", 2, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         loseNextClaimAnswer.set(true);
 
         producer.sendBody("direct:poll-now", null);
@@ -165,7 +165,7 @@ class QueueRoutesTest {
         store.jdbc().update("DELETE FROM monitoring.WorkerJobs");
         UUID connection = store.connection("cap-" + UUID.randomUUID(), "H2", "jdbc:h2:mem:x", "cap", 5);
         for (int i = 0; i < 10; i++) {
-            insertJob("job " + i, 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+            insertJob("job " + i, 5, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         }
         // 4 job threads + a batch of 2: six held, none of them written, so the claim loop stops there
         producer.sendBody("direct:poll-now", null);
@@ -191,9 +191,9 @@ class QueueRoutesTest {
         UUID query = store.query("written-" + UUID.randomUUID(), "H2", "SELECT 1", "Scalar", null, null, null, null, 10, false);
         UUID other = UUID.randomUUID();
         store.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
-                + "VALUES (?, 'taker', 'm', 'Running', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP))", other);
-        UUID ours = insertJob("ours", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
-        UUID takenOver = insertJob("taken over", 5, connection, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)");
+                + "VALUES (?, 'taker', 'm', 'Running', DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP))", other);
+        UUID ours = insertJob("ours", 5, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
+        UUID takenOver = insertJob("taken over", 5, connection, "DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)");
         store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 1 WHERE JobId = ?", worker.id(), ours);
         // this worker ran attempt 1 of it, but its lease ran out and another worker runs attempt 2 now
         store.jdbc().update("UPDATE monitoring.WorkerJobs SET Status = 'Running', WorkerInstanceId = ?, Attempt = 2 WHERE JobId = ?", other, takenOver);

@@ -273,6 +273,15 @@ class SqlServerStoreStatementsIT {
         // the batch write completes a job first, in the same transaction: only then are its results written
         db.update("UPDATE monitoring.WorkerJobs SET Status = N'Succeeded' WHERE JobId = ?", j);
         assertThat(updated(route("insert-result", result))).isEqualTo(1);
+        // the text behind the result's QueryHash, kept once
+        Map<String, Object> version = Map.of("QueryId", query, "QueryHash", "a".repeat(64), "SqlQuery", "SELECT 1 AS ran");
+        assertThat(updated(route("insert-query-version", version))).isEqualTo(1);
+        assertThat(updated(route("insert-query-version", version))).as("a version already kept").isZero();
+        assertThat(codeSelect("api-query-versions", Map.of("QueryId", query))).singleElement().satisfies(v -> {
+            assertThat(v.string("QueryHash")).isEqualTo("a".repeat(64));
+            assertThat(v.string("SqlQuery")).isEqualTo("SELECT 1 AS ran");
+            assertThat(v.time("FirstSeenAt")).isNotNull();
+        });
         assertThat(updated(route("insert-result", result))).as("the same result twice").isZero();
         Map<String, Object> staleAttempt = new HashMap<>(result);
         staleAttempt.put("Attempt", 2);
@@ -471,7 +480,11 @@ class SqlServerStoreStatementsIT {
         Map<String, Object> jobs = new HashMap<>();
         jobs.put("Status", "Pending");
         jobs.put("Limit", 500);
+        jobs.put("JobId", null);
         assertThat(codeSelect("api-jobs", jobs)).extracting(r -> r.uuid("JobId")).contains(j);
+        jobs.put("Status", null);
+        jobs.put("JobId", j);
+        assertThat(codeSelect("api-jobs", jobs)).singleElement().satisfies(r -> assertThat(r.uuid("JobId")).isEqualTo(j));
         assertThat(codeSelect("api-queue", Map.of())).anySatisfy(r -> assertThat(r.string("Status")).isEqualTo("Pending"));
         assertThat(codeUpdate("api-cancel-job", Map.of("JobId", j, "UserName", "api-operator"))).isEqualTo(1);
         assertThat(job(j).string("Status")).isEqualTo("Cancelled");

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ class StaleRunnerRaceIT {
     private static UUID worker(Store rows, String name) {
         UUID id = UUID.randomUUID();
         rows.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
-                + "VALUES (?, ?, 'host', 'Running', ?)", id, name, Timestamp.valueOf(LocalDateTime.now()));
+                + "VALUES (?, ?, 'host', 'Running', ?)", id, name, LocalDateTime.now(ZoneOffset.UTC));
         return id;
     }
 

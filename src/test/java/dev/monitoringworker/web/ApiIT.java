@@ -45,6 +45,10 @@ class ApiIT {
     private final List<String> bodies = new ArrayList<>();
     private String base;
 
+    /** The least role that may make a call, and the status every role from it up gets. */
+    record Allowed(String role, int status) {
+    }
+
     record Call(String method, String path, String body, String role) {
     }
 
@@ -97,49 +101,58 @@ class ApiIT {
             String ack = "{\"connectionId\":\"" + connection + "\",\"queryId\":\"" + queryId + "\"}";
             String changeConnection = "{\"connectionName\":\"orders-db\",\"provider\":\"PostgreSQL\",\"environment\":\"prod\"}";
             String changeQuery = "{\"queryName\":\"replication lag\",\"sqlQuery\":\"SELECT 2\",\"warningThreshold\":80,\"criticalThreshold\":90}";
-            Map<Call, String> least = new java.util.LinkedHashMap<>();
-            least.put(new Call("GET", "/api/v1/status", null, null), "viewer");
-            least.put(new Call("GET", "/api/v1/connections", null, null), "viewer");
-            least.put(new Call("GET", "/api/v1/connections/" + connection, null, null), "viewer");
+            Map<Call, Allowed> least = new java.util.LinkedHashMap<>();
+            least.put(new Call("GET", "/api/v1/status", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/connections", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/connections/" + connection, null, null), new Allowed("viewer", 200));
             least.put(new Call("POST", "/api/v1/connections", "{\"connectionName\":\"c-%s\",\"provider\":\"MySQL\",\"connectionString\":"
-                    + "\"Server=m;Database=d;Uid=u;Pwd=" + CANARY + "\",\"isEnabled\":false}", null), "admin");
-            least.put(new Call("PUT", "/api/v1/connections/" + connection, changeConnection, null), "admin");
-            least.put(new Call("POST", "/api/v1/connections/" + connection + "/disable", null, null), "admin");
-            least.put(new Call("POST", "/api/v1/connections/" + connection + "/enable", null, null), "admin");
-            least.put(new Call("GET", "/api/v1/queries", null, null), "viewer");
-            least.put(new Call("GET", "/api/v1/queries/" + queryId, null, null), "viewer");
-            least.put(new Call("POST", "/api/v1/queries", "{\"queryName\":\"q-%s\",\"sqlQuery\":\"SELECT 1\"}", null), "admin");
-            least.put(new Call("PUT", "/api/v1/queries/" + queryId, changeQuery, null), "admin");
-            least.put(new Call("POST", "/api/v1/queries/" + queryId + "/disable", null, null), "admin");
-            least.put(new Call("POST", "/api/v1/queries/" + queryId + "/enable", null, null), "admin");
-            least.put(new Call("GET", "/api/v1/jobs?status=Pending", null, null), "viewer");
-            least.put(new Call("POST", "/api/v1/jobs", "{\"priority\":9}", null), "operator");
-            least.put(new Call("POST", "/api/v1/jobs/" + UUID.randomUUID() + "/cancel", null, null), "operator");
-            least.put(new Call("GET", "/api/v1/results?status=Ok&limit=5", null, null), "viewer");
-            least.put(new Call("GET", "/api/v1/alerts", null, null), "viewer");
-            least.put(new Call("POST", "/api/v1/alerts/acknowledge", ack, null), "operator");
-            least.put(new Call("GET", "/api/v1/series?hours=1", null, null), "viewer");
-            least.put(new Call("GET", "/api/v1/workers", null, null), "viewer");
-            least.put(new Call("POST", "/api/v1/worker/claiming/pause", null, null), "operator");
-            least.put(new Call("POST", "/api/v1/worker/claiming/resume", null, null), "operator");
-            least.put(new Call("GET", "/api/v1/keys", null, null), "admin");
-            least.put(new Call("GET", "/v3/api-docs", null, null), "viewer");
+                    + "\"Server=m;Database=d;Uid=u;Pwd=" + CANARY + "\",\"isEnabled\":false}", null), new Allowed("admin", 201));
+            least.put(new Call("PUT", "/api/v1/connections/" + connection, changeConnection, null), new Allowed("admin", 200));
+            least.put(new Call("POST", "/api/v1/connections/" + connection + "/disable", null, null), new Allowed("admin", 200));
+            least.put(new Call("POST", "/api/v1/connections/" + connection + "/enable", null, null), new Allowed("admin", 200));
+            least.put(new Call("GET", "/api/v1/queries", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/queries/" + queryId, null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/queries/" + queryId + "/versions", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/queries/" + UUID.randomUUID() + "/versions", null, null), new Allowed("viewer", 404));
+            least.put(new Call("POST", "/api/v1/queries", "{\"queryName\":\"q-%s\",\"sqlQuery\":\"SELECT 1\"}", null), new Allowed("admin", 201));
+            least.put(new Call("PUT", "/api/v1/queries/" + queryId, changeQuery, null), new Allowed("admin", 200));
+            least.put(new Call("POST", "/api/v1/queries/" + queryId + "/disable", null, null), new Allowed("admin", 200));
+            least.put(new Call("POST", "/api/v1/queries/" + queryId + "/enable", null, null), new Allowed("admin", 200));
+            least.put(new Call("GET", "/api/v1/jobs?status=Pending", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/jobs/" + job.get("jobId").asText(), null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/jobs/" + UUID.randomUUID(), null, null), new Allowed("viewer", 404));
+            least.put(new Call("POST", "/api/v1/jobs", "{\"priority\":9}", null), new Allowed("operator", 201));
+            least.put(new Call("POST", "/api/v1/jobs/" + UUID.randomUUID() + "/cancel", null, null), new Allowed("operator", 404));
+            least.put(new Call("GET", "/api/v1/results?status=Ok&limit=5", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/alerts", null, null), new Allowed("viewer", 200));
+            least.put(new Call("POST", "/api/v1/alerts/acknowledge", ack, null), new Allowed("operator", 200));
+            least.put(new Call("GET", "/api/v1/series?hours=1", null, null), new Allowed("viewer", 200));
+            least.put(new Call("GET", "/api/v1/workers", null, null), new Allowed("viewer", 200));
+            least.put(new Call("POST", "/api/v1/worker/claiming/pause", null, null), new Allowed("operator", 200));
+            least.put(new Call("POST", "/api/v1/worker/claiming/resume", null, null), new Allowed("operator", 200));
+            least.put(new Call("GET", "/api/v1/keys", null, null), new Allowed("admin", 200));
+            least.put(new Call("GET", "/v3/api-docs", null, null), new Allowed("viewer", 200));
             int n = 0;
-            for (Map.Entry<Call, String> e : least.entrySet()) {
+            for (Map.Entry<Call, Allowed> e : least.entrySet()) {
                 for (String role : ROLES) {
                     Call c = e.getKey();
                     HttpResponse<String> r = call(c.method(), c.path(), c.body() == null ? null : c.body().replace("%s", role + n++), role);
                     String what = role + " " + c.method() + " " + c.path();
                     if (role.equals("anonymous")) {
                         assertThat(r.statusCode()).as(what).isEqualTo(401);
-                    } else if (ROLES.indexOf(role) < ROLES.indexOf(e.getValue())) {
+                    } else if (ROLES.indexOf(role) < ROLES.indexOf(e.getValue().role())) {
                         assertThat(r.statusCode()).as(what).isEqualTo(403);
                     } else {
-                        assertThat(r.statusCode()).as(what + ": " + r.body()).isNotIn(401, 403).isLessThan(500);
+                        assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(e.getValue().status());
                     }
                 }
             }
-            assertThat(call("POST", "/api/v1/jobs/" + UUID.randomUUID() + "/cancel", null, "operator").statusCode()).as("not Pending").isEqualTo(409);
+            UUID later = UUID.randomUUID();
+            store.update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ScheduledAt) VALUES (?, 'next year', TIMESTAMP '2099-01-01 00:00:00')", later);
+            assertThat(ok(call("POST", "/api/v1/jobs/" + later + "/cancel", null, "operator"), 200).get("status").asText()).isEqualTo("Cancelled");
+            HttpResponse<String> again = call("POST", "/api/v1/jobs/" + later + "/cancel", null, "operator");
+            assertThat(again.statusCode()).as("not Pending").isEqualTo(409);
+            assertThat(again.body()).contains("is Cancelled, not Pending");
             // an alert no job touches: its acknowledgement stays until its state changes
             UUID quiet = UUID.randomUUID();
             store.update("INSERT INTO monitoring.AlertStates (ConnectionId, QueryId, RowKey, State, DataState, StateSince, Sequence) "
@@ -151,6 +164,12 @@ class ApiIT {
             assertThat(call("POST", "/api/v1/alerts/acknowledge", "{\"connectionId\":\"" + UUID.randomUUID() + "\",\"queryId\":\"" + queryId
                     + "\"}", "operator").statusCode()).as("no such alert").isEqualTo(404);
             assertThat(ok(call("GET", "/api/v1/queries/" + queryId, null, "viewer"), 200).get("modifiedBy").asText()).isEqualTo("ada");
+            store.update("INSERT INTO monitoring.QueryVersions (QueryId, QueryHash, SqlQuery, FirstSeenAt) VALUES (?, ?, 'SELECT 1', "
+                    + "TIMESTAMP '2026-01-01 00:00:00')", UUID.fromString(queryId), "b".repeat(64));
+            JsonNode versions = ok(call("GET", "/api/v1/queries/" + queryId + "/versions", null, "viewer"), 200);
+            assertThat(versions).hasSize(1);
+            assertThat(versions.get(0).get("queryHash").asText()).isEqualTo("b".repeat(64));
+            assertThat(versions.get(0).get("sqlQuery").asText()).isEqualTo("SELECT 1");
             JsonNode docs = ok(call("GET", "/v3/api-docs", null, "viewer"), 200);
             assertThat(docs.get("paths").has("/api/v1/connections")).isTrue();
             assertThat(docs.get("paths").has("/api/v1/alerts/acknowledge")).isTrue();

@@ -52,7 +52,14 @@ public class JobsApi {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalid("status", "status '" + status + "' is not one of " + STATUSES);
         }
-        return store.read("api-jobs", params("Status", status, "Limit", Math.max(1, Math.min(limit, 1000))), COLUMNS);
+        return store.read("api-jobs", params("Status", status, "JobId", null, "Limit", Math.max(1, Math.min(limit, 1000))), COLUMNS);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One job (404 when there is none)")
+    public Map<String, Object> one(@PathVariable UUID id) {
+        return store.read("api-jobs", params("Status", null, "JobId", id, "Limit", 1), COLUMNS).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("job " + id));
     }
 
     @PostMapping
@@ -78,10 +85,11 @@ public class JobsApi {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancels a job that has not started (409 when it runs or ended)")
+    @Operation(summary = "Cancels a job that has not started (404 when there is none, 409 when it runs or ended)")
     public Map<String, Object> cancel(@PathVariable UUID id, Authentication who) {
         if (store.write("api-cancel-job", params("JobId", id, "UserName", user(who))) == 0) {
-            throw new ApiException(HttpStatus.CONFLICT, null, "job " + id + " is not Pending (it runs, has ended, or does not exist)");
+            Object status = one(id).get("status");
+            throw new ApiException(HttpStatus.CONFLICT, null, "job " + id + " is " + status + ", not Pending");
         }
         return Map.of("jobId", id, "status", "Cancelled");
     }

@@ -69,6 +69,13 @@ public class QueriesApi {
                 .orElseThrow(() -> ApiException.notFound("query " + id));
     }
 
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "Every text the query has run with, newest first, under the QueryHash its results carry")
+    public List<Map<String, Object>> versions(@PathVariable UUID id) {
+        one(id);
+        return store.read("api-query-versions", params("QueryId", id), "QueryHash", "SqlQuery", "FirstSeenAt");
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Creates a query (400 naming the field when its SQL, type, operator, thresholds or rules cannot be used)")

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public class StatusApi {
     }
 
     private List<Map<String, Object>> series(UUID connectionId, int hours, int points, LocalDateTime now) {
-        return store.read("api-series", params("ConnectionId", connectionId, "Since", Timestamp.valueOf(now.minusHours(Math.max(1, Math.min(hours, 24 * 31)))),
+        return store.read("api-series", params("ConnectionId", connectionId, "Since", now.minusHours(Math.max(1, Math.min(hours, 24 * 31))),
                 "Points", Math.max(2, Math.min(points, 500))), SERIES_COLUMNS);
     }
 

@@ -2,6 +2,7 @@ package dev.monitoringworker.web.api;
 
 import dev.monitoringworker.store.StoreDialect;
 import dev.monitoringworker.store.StoreSql;
+import dev.monitoringworker.store.WallClockRows;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.Authentication;
 
@@ -33,7 +34,7 @@ public class StoreApi {
     /** @param columns the statement's columns as the design spells them, in the order to show them */
     public List<Map<String, Object>> read(String statement, Map<String, ?> params, String... columns) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> raw : jdbc.queryForList(StoreSql.load(dialect, statement), params)) {
+        for (Map<String, Object> raw : jdbc.query(StoreSql.load(dialect, statement), params, WallClockRows.rows())) {
             Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             row.putAll(raw);
             Map<String, Object> named = new LinkedHashMap<>();
@@ -50,7 +51,7 @@ public class StoreApi {
     }
 
     public LocalDateTime storeNow() {
-        Object now = jdbc.queryForList(StoreSql.load(dialect, "api-store-now"), Map.of()).get(0).values().iterator().next();
+        Object now = jdbc.query(StoreSql.load(dialect, "api-store-now"), Map.of(), WallClockRows.rows()).get(0).values().iterator().next();
         return now instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
     }
 

@@ -1,0 +1,9 @@
+-- Every text a query has run with, by the QueryHash its results carry: a result leads back to the SQL that produced it.
+IF OBJECT_ID(N'monitoring.QueryVersions', N'U') IS NULL
+    CREATE TABLE monitoring.QueryVersions (
+        QueryId      UNIQUEIDENTIFIER NOT NULL,
+        QueryHash    NVARCHAR(64)     NOT NULL,
+        SqlQuery     NVARCHAR(MAX)    NOT NULL,
+        FirstSeenAt  DATETIME2        NOT NULL CONSTRAINT DF_QueryVersions_FirstSeenAt DEFAULT SYSUTCDATETIME(),
+        CONSTRAINT PK_QueryVersions PRIMARY KEY (QueryId, QueryHash)
+    );
