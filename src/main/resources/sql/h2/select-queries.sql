@@ -1,4 +1,4 @@
 -- Every monitoring query, enabled or not.
-SELECT QueryId, QueryName, SqlQuery, ResultType, Provider, WarningThreshold, CriticalThreshold,
+SELECT QueryId, QueryName, SqlQuery, ResultType, Provider, Environment, WarningThreshold, CriticalThreshold,
        ComparisonOperator, IntervalSeconds, TimeoutSeconds, MaxRows, AllowWrite, IsEnabled
   FROM monitoring.DatabaseQueries

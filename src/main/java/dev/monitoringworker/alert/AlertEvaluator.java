@@ -137,6 +137,34 @@ public class AlertEvaluator {
         return batch.changes();
     }
 
+    /** Closes the open alerts of connections and queries disabled or deleted (select-retired-alerts.sql's rows), each saying why. */
+    public AlertChanges retired(List<Map<String, Object>> rows) {
+        Batch batch = new Batch(rows);
+        Instant now = Instant.now();
+        for (Map<String, Object> r : rows) {
+            Row row = Row.of(r);
+            String rowKey = row.string("RowKey") == null ? "" : row.string("RowKey");
+            AlertTrack track = batch.tracks.get(key(row.uuid("ConnectionId"), row.uuid("QueryId"), rowKey));
+            batch.absent(row.uuid("ConnectionId"), row.uuid("QueryId"), rowKey, AlertMachine.closed(track, now, "closed: " + whyRetired(row)));
+        }
+        return batch.changes();
+    }
+
+    static String whyRetired(Row row) {
+        Integer connectionDeleted = row.integer("ConnectionDeleted");
+        Integer queryDeleted = row.integer("QueryDeleted");
+        if (connectionDeleted != null && connectionDeleted == 1) {
+            return "its connection (ConnectionId " + row.uuid("ConnectionId") + ") was deleted";
+        }
+        if (queryDeleted != null && queryDeleted == 1) {
+            return "its query (QueryId " + row.uuid("QueryId") + ") was deleted";
+        }
+        if (!row.flag("ConnectionEnabled", true)) {
+            return "connection '" + row.string("ConnectionName") + "' was disabled";
+        }
+        return "query '" + row.string("QueryName") + "' was disabled";
+    }
+
     /**
      * Sets the variables write-alert-changes writes, each a list of statement parameters (possibly empty):
      * {@code newAlertStates}, {@code updatedAlertStates}, {@code absentAlertStates} and {@code alertEvents}.

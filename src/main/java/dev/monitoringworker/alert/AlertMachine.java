@@ -86,6 +86,14 @@ public final class AlertMachine {
         return absent(track, AlertState.NoData, at, "the key is no longer among the rows the query returns");
     }
 
+    /** An open alert whose connection or query is gone or switched off: closed (Ok), saying why; an Ok one stays as it is. */
+    public static Step closed(AlertTrack track, Instant at, String reason) {
+        if (track.state() == AlertState.Ok) {
+            return new Step(track, List.of());
+        }
+        return absent(track, AlertState.Ok, at, reason);
+    }
+
     private static Step absent(AlertTrack track, AlertState to, Instant at, String reason) {
         AlertEvent event = new AlertEvent(track.sequence() + 1, AlertEvent.Kind.StateChanged, track.state(), to, at, !track.flapping(), reason);
         AlertTrack next = new AlertTrack(to, null, 0, track.dataState(), track.flapping(), track.history(), at, track.lastSeenAt(),

@@ -10,7 +10,7 @@ import java.util.UUID;
  * A row of DatabaseQueries, kept as written: the text fields (ResultType, ComparisonOperator, Provider) are
  * parsed when the query runs, so one bad row becomes an Error result instead of stopping the others.
  */
-public record MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider,
+public record MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider, String environment,
                               Double warningThreshold, Double criticalThreshold, String comparisonOperator,
                               Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite,
                               boolean enabled) {
@@ -20,7 +20,7 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
     public static MonitoringQuery from(Row row) {
         Integer maxRows = row.integer("MaxRows");
         return new MonitoringQuery(row.uuid("QueryId"), row.string("QueryName"), row.string("SqlQuery"),
-                row.string("ResultType"), row.string("Provider"), row.decimal("WarningThreshold"),
+                row.string("ResultType"), row.string("Provider"), row.string("Environment"), row.decimal("WarningThreshold"),
                 row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
                 row.integer("TimeoutSeconds"), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
                 row.flag("AllowWrite", false), row.flag("IsEnabled", true));
@@ -29,9 +29,13 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
     /**
      * A query for one provider applies to connections of that provider; a provider-neutral one to all, even a
      * connection whose Provider is not understood. A query whose own Provider is not understood applies to
-     * all too: its runs report the bad value instead of it being skipped unseen.
+     * all too: its runs report the bad value instead of it being skipped unseen. A query with an Environment applies
+     * only to the connections of that Environment.
      */
     public boolean appliesTo(TargetConnection connection) {
+        if (environment != null && !environment.isBlank() && !environment.equalsIgnoreCase(connection.environment())) {
+            return false;
+        }
         if (provider == null || provider.isBlank()) {
             return true;
         }

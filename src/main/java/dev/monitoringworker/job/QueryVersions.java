@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts behind the QueryHash of results: each (query, hash) a batch's results carry is written to QueryVersions
- * in the batch's transaction, until this worker knows the store holds it. Usually there is nothing new to write.
+ * right after the batch's transaction, until this worker knows the store holds it (a failed write is tried again with
+ * the next batch). Usually there is nothing new to write.
  */
 public class QueryVersions {
 
@@ -50,7 +51,7 @@ public class QueryVersions {
         return versions.isEmpty() ? null : new ArrayList<>(versions.values());
     }
 
-    /** After the batch's transaction committed: these versions are in the store. */
+    /** Once insert-query-version.sql ran for them: these versions are in the store. */
     public void recorded(@Variable("queryVersions") List<Map<String, Object>> versions) {
         if (versions == null) {
             return;

@@ -143,8 +143,13 @@ public class WorkPlanner {
         }
         if (items.isEmpty()) {
             if (named != null && job.connectionId() != null) {
+                TargetConnection c = connections.get(0);
+                if (named.environment() != null && !named.environment().isBlank() && !named.environment().equalsIgnoreCase(c.environment())) {
+                    return JobPlan.failed(job, "query " + named.label() + " is for Environment '" + named.environment() + "' but connection "
+                            + c.label() + " is in '" + c.environment() + "'");
+                }
                 return JobPlan.failed(job, "query " + named.label() + " is for Provider " + named.provider()
-                        + " but connection " + connections.get(0).label() + " is " + connections.get(0).provider());
+                        + " but connection " + c.label() + " is " + c.provider());
             }
             return JobPlan.failed(job, "nothing to run: no enabled connection"
                     + (job.environment() == null ? "" : " in Environment '" + job.environment() + "'")

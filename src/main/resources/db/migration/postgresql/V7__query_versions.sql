@@ -6,3 +6,6 @@ CREATE TABLE IF NOT EXISTS monitoring.QueryVersions (
     FirstSeenAt  TIMESTAMP    NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
     CONSTRAINT PK_QueryVersions PRIMARY KEY (QueryId, QueryHash)
 );
+
+-- A query may be scoped to the connections of one Environment (NULL: every connection of its provider).
+ALTER TABLE monitoring.DatabaseQueries ADD COLUMN IF NOT EXISTS Environment VARCHAR(50);

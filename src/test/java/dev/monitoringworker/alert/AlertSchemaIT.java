@@ -128,6 +128,17 @@ class AlertSchemaIT {
         assertThat(moved.string("DataState")).as("the reference for hysteresis stays").isEqualTo("Warning");
         assertThat(moved.time("LastSeenAt")).as("not seen meanwhile").isEqualTo(now.minusMinutes(5));
         assertThat(moved.string("LastMessage")).isEqualTo("no run for 300 s");
+
+        // open alerts of a disabled connection or a deleted query are the ones the sweep closes
+        assertThat(sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "select-retired-alerts"), Map.of())).isEmpty();
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionId = ?", connection);
+        List<String> retired = sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "select-retired-alerts"), Map.of()).stream()
+                .map(Row::of).map(r -> r.string("RowKey") + ":" + r.string("State") + ":" + AlertEvaluator.whyRetired(r)).toList();
+        assertThat(retired).containsExactlyInAnyOrder(":Stale:connection 'orders-db' was disabled", "gone:NoData:connection 'orders-db' was disabled");
+        jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = true WHERE ConnectionId = ?", connection);
+        jdbc.update("DELETE FROM monitoring.DatabaseQueries WHERE QueryId = ?", scheduled);
+        assertThat(sql.queryForList(StoreSql.load(StoreDialect.fromKey(dialect), "select-retired-alerts"), Map.of()).stream().map(Row::of)
+                .map(AlertEvaluator::whyRetired).distinct().toList()).containsExactly("its query (QueryId " + scheduled + ") was deleted");
     }
 
     private static DataSource migrated(String dialect) {

@@ -37,7 +37,8 @@ class AlertingIT {
         List<ConfigurableApplicationContext> workers = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                workers.add(WorkerApp.start(storeUrl, "postgres", "", Map.of("monitoring.schedule.interval-ms", 500, "monitoring.poll.interval-ms", 200)));
+                workers.add(WorkerApp.start(storeUrl, "postgres", "", Map.of("monitoring.schedule.interval-ms", 500, "monitoring.poll.interval-ms", 200,
+                        "monitoring.alerts.stale-check-interval-ms", 1000)));
             }
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             JdbcTemplate jdbc = store.jdbc();
@@ -75,6 +76,15 @@ class AlertingIT {
             assertThat(jdbc.queryForObject("SELECT Sequence FROM monitoring.AlertStates WHERE ConnectionId = ? AND QueryId = ?", Long.class, pg, query))
                     .isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.vw_CurrentAlerts WHERE QueryId = ?", Integer.class, query)).isEqualTo(1);
+
+            // a connection switched off: its open alert would stay open for ever; the sweep closes it, saying why, once
+            jdbc.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = false WHERE ConnectionId = ?", maria);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(states(jdbc, query)).containsEntry(maria, "Ok"));
+            assertThat(jdbc.queryForList("SELECT FromState || '>' || ToState FROM monitoring.AlertEvents WHERE ConnectionId = ? AND QueryId = ? "
+                    + "ORDER BY Sequence", String.class, maria, query)).containsExactly("Ok>Unknown", "Unknown>Ok");
+            assertThat(jdbc.queryForObject("SELECT Reason FROM monitoring.AlertEvents WHERE ConnectionId = ? AND QueryId = ? AND ToState = 'Ok'",
+                    String.class, maria, query)).isEqualTo("closed: connection 'maria-replica' was disabled");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monitoring.vw_CurrentAlerts WHERE QueryId = ?", Integer.class, query)).isZero();
         } finally {
             workers.forEach(ConfigurableApplicationContext::close);
         }

@@ -87,6 +87,27 @@ class WorkPlannerTest {
     }
 
     @Test
+    void aQueryWithAnEnvironmentRunsOnlyOnThatEnvironmentsConnections() {
+        UUID testOnly = UUID.randomUUID();
+        Map<String, Object> scoped = query(testOnly, "Test sessions", "PostgreSQL", true);
+        scoped.put("environment", "Test");
+        List<Map<String, Object>> withScoped = new java.util.ArrayList<>(queries);
+        withScoped.add(scoped);
+        Map<String, Object> row = new HashMap<>();
+        row.put("JobId", UUID.randomUUID());
+        row.put("JobName", "test");
+        row.put("Attempt", 1);
+        row.put("MaxAttempts", 3);
+        assertThat(pairs(planner.plan(planner.jobs(List.of(row)), connections, withScoped).get(0))).containsExactlyInAnyOrder(
+                "pg-prod/Connection Test", "pg-prod/PG sessions", "my-prod/Connection Test",
+                "pg-test/Connection Test", "pg-test/PG sessions", "pg-test/Test sessions");
+        row.put("ConnectionId", pgProd);
+        row.put("QueryId", testOnly);
+        assertThat(planner.plan(planner.jobs(List.of(row)), connections, withScoped).get(0).error())
+                .isEqualTo("query 'Test sessions' is for Environment 'Test' but connection 'pg-prod' is in 'Production'");
+    }
+
+    @Test
     void bothNamedIsOnePair() {
         assertThat(pairs(plan(pgProd, anyQuery, null, null))).containsExactly("pg-prod/Connection Test");
     }
@@ -123,7 +144,7 @@ class WorkPlannerTest {
         TargetConnection single = new TargetConnection(UUID.randomUUID(), "single", "PostgreSQL", "x", "it", true, 5, 5, 1);
         List<WorkItem> items = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            MonitoringQuery q = new MonitoringQuery(UUID.randomUUID(), "q" + i, "SELECT 1", "Scalar", null, null, null, null, null, null, 10, false, true);
+            MonitoringQuery q = new MonitoringQuery(UUID.randomUUID(), "q" + i, "SELECT 1", "Scalar", null, null, null, null, null, null, null, 10, false, true);
             items.add(new WorkItem(job, narrow, q));
             items.add(new WorkItem(job, single, q));
         }

@@ -83,7 +83,7 @@ class RunBatchRouteTest {
     }
 
     private static MonitoringQuery query(String name, String sql, String type, Double warning, Double critical, String op) {
-        return new MonitoringQuery(UUID.randomUUID(), name, sql, type, null, warning, critical, op, null, null, 100, false, true);
+        return new MonitoringQuery(UUID.randomUUID(), name, sql, type, null, null, warning, critical, op, null, null, 100, false, true);
     }
 
     @Test

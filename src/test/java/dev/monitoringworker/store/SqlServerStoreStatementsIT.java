@@ -386,6 +386,15 @@ class SqlServerStoreStatementsIT {
             assertThat(s.integer("SecondsSinceSeen")).isBetween(590, 700);
             assertThat(s.string("QueryName")).isEqualTo("Connection Test");
         });
+        assertThat(selected(route("select-retired-alerts", Map.of()))).noneSatisfy(s -> assertThat(s.uuid("ConnectionId")).isEqualTo(c));
+        db.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = 0 WHERE ConnectionId = ?", c);
+        assertThat(selected(route("select-retired-alerts", Map.of()))).filteredOn(s -> s.uuid("ConnectionId").equals(c)).singleElement().satisfies(s -> {
+            assertThat(s.string("State")).isEqualTo("Warning");
+            assertThat(s.flag("ConnectionEnabled", true)).isFalse();
+            assertThat(s.integer("ConnectionDeleted")).isZero();
+            assertThat(s.string("ConnectionName")).isEqualTo("alert-target");
+        });
+        db.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = 1 WHERE ConnectionId = ?", c);
 
         List<Row> claimed = selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)));
         assertThat(claimed).as("the later change waits for the earlier one").hasSize(1);
