@@ -31,12 +31,17 @@ function grid(status) {
     ...queryIds.map(q => {
       const cell = cells.get(c.connectionId + "/" + q);
       if (!cell) { return el("td", { class: "empty" }); }
+      // a soft state on its way (fewer than HardAfter problem runs in a row): shown beside the hard one, never hidden
+      const soft = cell.pendingState && cell.pendingState !== cell.state && cell.pendingCount > 0
+        ? cell.pendingState + " " + cell.pendingCount + "/" + cell.hardAfter : "";
       return el("td", {
-          class: "cell state-" + cell.state, "data-connection": c.connectionName, "data-query": cell.queryName, "data-state": cell.state,
-          title: cell.state + " since " + time(cell.stateSince) + (cell.lastMessage ? "\n" + cell.lastMessage : "")
-            + (cell.acknowledgedBy ? "\nacknowledged by " + cell.acknowledgedBy : "")
+          class: "cell state-" + cell.state + (soft ? " soft-" + cell.pendingState : ""), "data-connection": c.connectionName,
+          "data-query": cell.queryName, "data-state": cell.state, "data-soft": soft,
+          title: cell.state + " since " + time(cell.stateSince) + (soft ? "\nsoft " + soft + " problem runs before it turns " + cell.pendingState : "")
+            + (cell.lastMessage ? "\n" + cell.lastMessage : "") + (cell.acknowledgedBy ? "\nacknowledged by " + cell.acknowledgedBy : "")
         },
-        el("div", { class: "value" }, cell.state === "Ok" ? value(cell.lastValue) : cell.state + " " + value(cell.lastValue)),
+        el("div", { class: "value" }, (cell.state === "Ok" ? value(cell.lastValue) : cell.state + " " + value(cell.lastValue))
+          + (soft ? " → " + soft : "")),
         el("div", { class: "since" }, "for " + age(cell.ageSeconds) + (cell.isFlapping ? " · flapping" : "")),
         sparkline(series.get(c.connectionId + "/" + q) || [], 90, 18));
     })));

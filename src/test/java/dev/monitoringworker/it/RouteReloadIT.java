@@ -41,13 +41,7 @@ class RouteReloadIT {
 
     @Test
     void aGoodEditIsLiveAndABrokenOneLeavesTheRunningRoutesBe(@TempDir Path dir) throws Exception {
-        Path routes = dir.resolve("routes");
-        Files.createDirectories(routes);
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, routes.resolve(f.getFileName()));
-            }
-        }
+        Path routes = copiedRoutes(dir);
         String storeUrl = TestDatabases.newPostgresDatabase("reloadstore");
         String targetUrl = TestDatabases.newPostgresDatabase("reloadtarget");
         ListAppender<ILoggingEvent> log = new ListAppender<>();

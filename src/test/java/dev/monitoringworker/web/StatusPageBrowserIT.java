@@ -114,6 +114,18 @@ class StatusPageBrowserIT {
             assertThat(browser.findElement(By.id("history")).getText()).contains("replication lag", "12");
             Browser.screenshot(browser, "connection-history");
             assertThat(cspViolations(browser)).as("the connection page passes its policy").isEmpty();
+
+            // a check that fails from its first run is not shown Ok until HardAfter runs have failed: its soft state shows
+            UUID failing = store.query("failing check", null, "SELECT seconds FROM no_such_table", "Scalar", 80.0, 90.0, "GreaterThan", 5, 10, false);
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1, HardAfter = 100 WHERE QueryId = ?", failing);
+            browser.get(base + "/?refresh=2");
+            By soft = By.cssSelector("td.cell[data-connection='orders-db'][data-query='failing check']");
+            await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> browser.findElement(soft).getAttribute("data-soft").matches("Unknown [1-9][0-9]*/100"));
+            WebElement cell = browser.findElement(soft);
+            assertThat(cell.getAttribute("data-state")).isEqualTo("Ok");
+            assertThat(cell.getText()).containsPattern("→ Unknown [0-9]+/100");
+            assertThat(cell.getAttribute("title")).contains("problem runs before it turns Unknown");
+            Browser.screenshot(browser, "status-page-soft-state");
         } finally {
             browser.quit();
             worker.close();

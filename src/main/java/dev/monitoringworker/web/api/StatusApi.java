@@ -2,6 +2,7 @@ package dev.monitoringworker.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,15 +26,19 @@ import static dev.monitoringworker.web.api.StoreApi.params;
 public class StatusApi {
 
     static final String[] GRID_COLUMNS = {"ConnectionId", "ConnectionName", "Environment", "Provider", "QueryId", "QueryName", "State",
-            "StateSince", "AgeSeconds", "IsFlapping", "LastValue", "LastMessage", "LastSeenAt", "AcknowledgedBy"};
+            "PendingState", "PendingCount", "HardAfter", "StateSince", "AgeSeconds", "IsFlapping", "LastValue", "LastMessage", "LastSeenAt", "AcknowledgedBy"};
     static final String[] QUEUE_COLUMNS = {"Status", "Priority", "JobCount", "OldestScheduledAt"};
     static final String[] SERIES_COLUMNS = {"ConnectionId", "QueryId", "ResultValue", "Status", "ExecutedAt"};
 
     private final StoreApi store;
+    /** A query's HardAfter when its row leaves it NULL (monitoring.alerts.hard-after). */
+    private final int defaultHardAfter;
     private final ResultsApi results;
     private final OperationsApi operations;
 
-    public StatusApi(StoreApi store, ResultsApi results, OperationsApi operations) {
+    public StatusApi(StoreApi store, ResultsApi results, OperationsApi operations,
+                     @Value("${monitoring.alerts.hard-after:3}") int defaultHardAfter) {
+        this.defaultHardAfter = defaultHardAfter;
         this.store = store;
         this.results = results;
         this.operations = operations;
@@ -47,6 +52,8 @@ public class StatusApi {
         out.put("storeNow", now.toInstant(ZoneOffset.UTC));
         // one read: the filter choices come from all of it, the grid is the part the filters keep
         List<Map<String, Object>> everything = store.read("api-status-grid", Map.of(), GRID_COLUMNS);
+        // a NULL HardAfter is the configured default (putIfAbsent replaces a null too)
+        everything.forEach(cell -> cell.putIfAbsent("hardAfter", defaultHardAfter));
         out.put("environments", distinct(everything, "environment"));
         out.put("providers", distinct(everything, "provider"));
         out.put("grid", everything.stream().filter(c -> matches(environment, c.get("environment")) && matches(provider, c.get("provider")))
