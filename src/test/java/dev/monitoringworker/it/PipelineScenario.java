@@ -275,8 +275,11 @@ abstract class PipelineScenario {
         double ok = registry.find("monitoring.results").tag("status", "Ok").tag("provider", "MySQL").counters()
                 .stream().mapToDouble(Counter::count).sum();
         assertThat(ok).isGreaterThanOrEqualTo(2.0);
-        Integer persisted = store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults", Integer.class);
-        double counted = registry.find("monitoring.results").counters().stream().mapToDouble(Counter::count).sum();
-        assertThat(counted).isEqualTo(persisted.doubleValue());
+        // results are counted right after their transaction commits: the count catches up with the rows
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Integer persisted = store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults", Integer.class);
+            double counted = registry.find("monitoring.results").counters().stream().mapToDouble(Counter::count).sum();
+            assertThat(counted).isEqualTo(persisted.doubleValue());
+        });
     }
 }
