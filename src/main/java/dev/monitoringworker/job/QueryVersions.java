@@ -28,7 +28,7 @@ public class QueryVersions {
      * parameters; null when there are none.
      */
     public List<Map<String, Object>> unrecorded(@Variable("plans") List<JobPlan> plans, @Variable("results") List<Map<String, Object>> results) {
-        if (results == null || results.isEmpty()) {
+        if (plans == null || results == null || results.isEmpty()) {
             return null;
         }
         Map<UUID, String> texts = new HashMap<>();

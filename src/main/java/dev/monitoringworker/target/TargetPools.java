@@ -172,8 +172,9 @@ public class TargetPools implements AutoCloseable {
             String why = row == null ? "deleted" : !row.enabled() ? "disabled" : !built.getValue().equals(fingerprint(row)) ? "changed" : null;
             if (why != null && builtFrom.remove(id, built.getValue())) {
                 retired.add(id);
-                Pool pool = pools.remove(id);
-                if (pool != null) {
+                // only the pool built from the retired row: a run may have built one from the new row meanwhile
+                Pool pool = pools.get(id);
+                if (pool != null && pool.fingerprint.equals(built.getValue()) && pools.remove(id, pool)) {
                     pool.dataSource.close();
                     LOG.info("Connection {} {}; its pool is closed", row == null ? "ConnectionId " + id : row.label(), why);
                 }

@@ -135,7 +135,9 @@ public class RouteFileReload extends RouteWatcherReloadStrategy implements Healt
             }
             model.removeRouteDefinitions(model.getRouteDefinitions().stream().filter(d -> ids.contains(d.getRouteId())).toList());
             if (previous == null) {
-                throw new IllegalStateException("no earlier content of the file is known");
+                // a file new since the start: it had no routes to put back
+                down.remove(fileName(resource));
+                return true;
             }
             PluginHelper.getRoutesLoader(getCamelContext()).updateRoutes(List.of(ResourceHelper.fromString(resource.getLocation(), previous)));
             down.remove(fileName(resource));
