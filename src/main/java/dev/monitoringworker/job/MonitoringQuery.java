@@ -26,6 +26,11 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
                 row.flag("AllowWrite", false), row.flag("IsEnabled", true));
     }
 
+    /** Whether the query's Environment (none: every one) is the connection's. */
+    public boolean scopedTo(TargetConnection connection) {
+        return environment == null || environment.isBlank() || environment.equalsIgnoreCase(connection.environment());
+    }
+
     /**
      * A query for one provider applies to connections of that provider; a provider-neutral one to all, even a
      * connection whose Provider is not understood. A query whose own Provider is not understood applies to
@@ -33,7 +38,7 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
      * only to the connections of that Environment.
      */
     public boolean appliesTo(TargetConnection connection) {
-        if (environment != null && !environment.isBlank() && !environment.equalsIgnoreCase(connection.environment())) {
+        if (!scopedTo(connection)) {
             return false;
         }
         if (provider == null || provider.isBlank()) {

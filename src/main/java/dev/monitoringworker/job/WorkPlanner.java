@@ -144,7 +144,7 @@ public class WorkPlanner {
         if (items.isEmpty()) {
             if (named != null && job.connectionId() != null) {
                 TargetConnection c = connections.get(0);
-                if (named.environment() != null && !named.environment().isBlank() && !named.environment().equalsIgnoreCase(c.environment())) {
+                if (!named.scopedTo(c)) {
                     return JobPlan.failed(job, "query " + named.label() + " is for Environment '" + named.environment() + "' but connection "
                             + c.label() + " is in '" + c.environment() + "'");
                 }
