@@ -33,15 +33,25 @@ public class StoreTransaction implements Policy {
 
     @Override
     public Processor wrap(Route route, Processor steps) {
-        return exchange -> transactions.executeWithoutResult(status -> {
+        return exchange -> {
+            // a transacted exchange, as Camel's own transacted() marks it: camel-sql then leaves the commit to the
+            // transaction, where it would otherwise commit after each batch statement (batchAutoCommitDisabled)
+            boolean transacted = exchange.isTransacted();
+            exchange.getExchangeExtension().setTransacted(true);
             try {
-                steps.process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+                transactions.executeWithoutResult(status -> {
+                    try {
+                        steps.process(exchange);
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    }
+                    if (exchange.getException() != null) {
+                        status.setRollbackOnly();
+                    }
+                });
+            } finally {
+                exchange.getExchangeExtension().setTransacted(transacted);
             }
-            if (exchange.getException() != null) {
-                status.setRollbackOnly();
-            }
-        });
+        };
     }
 }
