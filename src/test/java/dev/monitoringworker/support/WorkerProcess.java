@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
+    private final Path console;
 
-    private WorkerProcess(Process process) {
+    private WorkerProcess(Process process, Path console) {
         this.process = process;
+        this.console = console;
     }
 
     /** The worker from this build's classes and test classpath. */
@@ -47,7 +49,21 @@ public final class WorkerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new WorkerProcess(process);
+        return new WorkerProcess(process, console);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file its console goes to. */
+    public Path console() {
+        return console;
+    }
+
+    /** The exit code of a process that ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     public boolean isAlive() {
