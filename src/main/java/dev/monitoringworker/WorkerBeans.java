@@ -21,6 +21,7 @@ import dev.monitoringworker.security.KeyRingBeans;
 import dev.monitoringworker.store.NamedParameters;
 import dev.monitoringworker.store.WallClockRows;
 import dev.monitoringworker.store.ParameterCountingDataSource;
+import dev.monitoringworker.store.StartupMigration;
 import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.RetiredTargets;
@@ -231,6 +232,12 @@ public class WorkerBeans {
                 // nothing to do once started
             }
         };
+    }
+
+    /** The store's migrations at start, run again while the store drops the connection under them. */
+    @Bean
+    StartupMigration startupMigration(Environment env) {
+        return new StartupMigration(env.getProperty("monitoring.store.startup-wait-seconds", Long.class, 300L));
     }
 
     /**

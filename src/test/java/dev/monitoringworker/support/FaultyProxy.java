@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -74,7 +75,7 @@ public final class FaultyProxy implements AutoCloseable {
     /** A PostgreSQL frontend message that runs a statement: Query, Parse or Bind. */
     private boolean strikes(String chunk) {
         return mode == Mode.FLAKY && !chunk.isEmpty() && "QPB".indexOf(chunk.charAt(0)) >= 0
-                && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < flakyRate;
+                && ThreadLocalRandom.current().nextDouble() < flakyRate;
     }
 
     private void acceptLoop() {
@@ -105,7 +106,7 @@ public final class FaultyProxy implements AutoCloseable {
                         stalled.set(true); // the query arrives; from now on nothing comes back
                     }
                     if (strikes(chunk)) {
-                        if (java.util.concurrent.ThreadLocalRandom.current().nextBoolean()) {
+                        if (ThreadLocalRandom.current().nextBoolean()) {
                             lostBefore.incrementAndGet();
                             return Action.DROP;
                         }
