@@ -8,6 +8,7 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -46,11 +47,15 @@ public class StartupMigration implements FlywayMigrationStrategy {
         }
     }
 
-    /** A connection error (SQLState class 08, or a transient connection failure), not an error of the SQL. */
+    /**
+     * A connection error, not an error of the SQL: SQLState class 08, a transient or recoverable connection failure,
+     * or a call on a connection the pool closed after it broke (HikariCP says "Connection is closed", no SQLState).
+     */
     static boolean connectionLost(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException
-                    || c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLRecoverableException
+                    || c instanceof SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("08")
+                    || s.getSQLState() == null && "Connection is closed".equals(s.getMessage()))) {
                 return true;
             }
         }

@@ -33,6 +33,14 @@ class StartupMigrationTest {
     }
 
     @Test
+    void aCallOnAConnectionThePoolClosedAfterItBrokeIsTriedAgain() {
+        FailingStatements store = new FailingStatements(h2("startup_closed"), 1, null);
+        new StartupMigration(60).migrate(StoreMigrations.flyway(store, StoreDialect.H2));
+        assertThat(store.failed.get()).isEqualTo(1);
+        assertThat(new JdbcTemplate(store).queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs", Integer.class)).isZero();
+    }
+
+    @Test
     void anErrorOfTheSqlStopsTheStartAtOnce() {
         FailingStatements store = new FailingStatements(h2("startup_sql"), Integer.MAX_VALUE, "42000");
         assertThatThrownBy(() -> new StartupMigration(60).migrate(StoreMigrations.flyway(store, StoreDialect.H2)))
@@ -81,7 +89,8 @@ class StartupMigrationTest {
             return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
                 if (method.getName().startsWith("execute") && failed.get() < failures) {
                     failed.incrementAndGet();
-                    throw new SQLException("injected: " + sqlState, sqlState);
+                    // without a SQLState, as HikariCP answers a call on a connection it closed after it broke
+                    throw sqlState == null ? new SQLException("Connection is closed") : new SQLException("injected: " + sqlState, sqlState);
                 }
                 return invoke(statement, method, args);
             });
