@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker through a long, unkind run ({@code mvn -B verify -Psoak}, about 20 minutes on 2 cores): three worker
+ * The worker through a long, unkind run ({@code mvn -B verify -Psoak}, about 18 minutes on 2 cores): three worker
  * processes from the packaged jar share a PostgreSQL store and run 200 connections x 2 queries every 30 s. Every
  * 2 minutes a worker is killed with SIGKILL and started again; every 5 minutes the store restarts; all the while a
  * tenth of the workers' store statements are lost on the wire (half before the store ran them, half after, the
