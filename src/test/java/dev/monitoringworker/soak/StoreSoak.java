@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
  * longest gap between two results of any (connection, query).
  * <p>
  * Worker 1 is never killed, so its heap at the end is that of a worker that lived through the whole run; workers 2
- * and 3 take turns as the victim. A worker that exits (a start whose migration check lost a statement ends the
- * process, as it should) is started again within 5 s, as Kubernetes would. The workers' consoles are kept in
+ * and 3 take turns as the victim. A worker that exits (a start that gave up waiting for its store) is started again
+ * within 5 s, as Kubernetes would. The workers' consoles are kept in
  * target/soak/. Sized by -Dsoak.minutes (faults, default 16), -Dsoak.connections (200).
  */
 class StoreSoak {
@@ -115,7 +115,7 @@ class StoreSoak {
                     note("%s could not kill and restart worker %d: %s", elapsed(started), victim + 1, e);
                 }
             }, KILL_EVERY_MS, KILL_EVERY_MS, TimeUnit.MILLISECONDS);
-            // as Kubernetes restarts a container that exited: a worker may stop at start when the store fails it
+            // as Kubernetes restarts a container that exited: a start may give up waiting for its store
             chaos.scheduleWithFixedDelay(() -> {
                 for (int i = 0; i < workers.size(); i++) {
                     if (!workers.get(i).isAlive()) {
