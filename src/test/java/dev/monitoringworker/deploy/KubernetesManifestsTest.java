@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kubernetes files as the cluster will read them (no kustomize binary here): every file they name exists,
+ * The Kubernetes files as written (KustomizeRenderTest checks them as rendered): every file they name exists,
  * every route file is in the routes ConfigMap, the pod is probed on the management port, runs non-root on a
- * read-only root, outlives its drain, and production runs three spread replicas. The Grafana dashboard shows
- * the product's meters.
+ * read-only root, outlives its drain, and production runs three spread replicas. The image's build context holds
+ * what its Dockerfile copies and nothing of {@code data/}. The Grafana dashboard shows the product's meters.
  */
 class KubernetesManifestsTest {
 
@@ -28,7 +28,7 @@ class KubernetesManifestsTest {
     @Test
     void kustomizationsNameFilesThatExistAndShipEveryRouteFile() throws IOException {
         for (Path kustomization : List.of(K8S.resolve("base/kustomization.yaml"), K8S.resolve("overlays/dev/kustomization.yaml"),
-                K8S.resolve("overlays/prod/kustomization.yaml"))) {
+                K8S.resolve("overlays/prod/kustomization.yaml"), Path.of("routes/kustomization.yaml"), Path.of("config/kustomization.yaml"))) {
             Map<String, Object> k = one(kustomization);
             Path dir = kustomization.getParent();
             for (String resource : list(k.get("resources"))) {
@@ -43,12 +43,12 @@ class KubernetesManifestsTest {
                 }
             }
         }
-        Map<String, Object> base = one(K8S.resolve("base/kustomization.yaml"));
-        List<String> packed = maps(base.get("configMapGenerator")).stream()
+        Map<String, Object> routesKustomization = one(Path.of("routes/kustomization.yaml"));
+        List<String> packed = maps(routesKustomization.get("configMapGenerator")).stream()
                 .filter(g -> g.get("name").equals("monitoring-worker-routes"))
                 .flatMap(g -> list(g.get("files")).stream()).map(f -> Path.of(f).getFileName().toString()).toList();
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
-            assertThat(packed).containsExactlyInAnyOrderElementsOf(routes.map(p -> p.getFileName().toString()).toList());
+            assertThat(packed).containsExactlyInAnyOrderElementsOf(routes.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".camel.yaml")).toList());
         }
     }
 
@@ -84,6 +84,32 @@ class KubernetesManifestsTest {
         assertThat(maps(prod.get("replicas")).get(0)).containsEntry("count", 3);
         assertThat(Files.readString(K8S.resolve("overlays/prod/spread.yaml"))).contains("podAntiAffinity", "kubernetes.io/hostname");
         assertThat(one(K8S.resolve("overlays/prod/poddisruptionbudget.yaml")).toString()).contains("minAvailable=2");
+    }
+
+    @Test
+    void theImageBuildContextHoldsWhatTheDockerfileCopiesAndNoStore() throws IOException {
+        // .dockerignore as Docker reads it here: exclude everything, then let the listed patterns back in
+        List<String> lines = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(lines.get(0)).isEqualTo("*");
+        List<java.nio.file.PathMatcher> allowed = lines.stream().skip(1)
+                .peek(l -> assertThat(l).as("after '*' only exceptions").startsWith("!"))
+                .map(l -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + l.substring(1))).toList();
+        java.util.function.Predicate<String> inContext = f -> allowed.stream().anyMatch(m -> m.matches(Path.of(f)));
+
+        List<String> copied = new ArrayList<>();
+        for (String line : Files.readAllLines(K8S.resolve("Dockerfile"))) {
+            if (line.startsWith("COPY ") && !line.contains("--from")) {
+                copied.add(line.split("\\s+")[1]);
+            }
+        }
+        assertThat(copied).containsExactlyInAnyOrder("target/monitoring-worker-*.jar", "routes/", "config/");
+        assertThat(inContext).accepts("target/monitoring-worker-0.1.0.jar", "routes/jobs.camel.yaml", "config/application.yaml")
+                .rejects("data/initial-admin-password", "data/monitoring.mv.db", "target/classes/application.yaml", ".git/config",
+                        "routes/kustomization.yaml");
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            routes.map(p -> "routes/" + p.getFileName()).filter(n -> n.endsWith(".camel.yaml")).forEach(n -> assertThat(inContext).accepts(n));
+        }
     }
 
     @Test

@@ -169,7 +169,7 @@ class RouteReloadIT {
         Path routes = dir.resolve("routes");
         Files.createDirectories(routes);
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
                 Files.copy(f, routes.resolve(f.getFileName()));
             }
         }
