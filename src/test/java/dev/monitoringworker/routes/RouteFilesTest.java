@@ -46,6 +46,21 @@ class RouteFilesTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Endpoint options become URI text: numbers are written as strings, as a URI and Kaoto write them. */
+    @Test
+    void endpointOptionsAreNeverYamlNumbers() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> numbers = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            yaml.readTree(file.toFile()).findValues("parameters").forEach(parameters -> parameters.fields().forEachRemaining(option -> {
+                if (option.getValue().isNumber()) {
+                    numbers.add(file.getFileName() + ": " + option.getKey() + ": " + option.getValue());
+                }
+            }));
+        }
+        assertThat(numbers).isEmpty();
+    }
+
     private static List<Path> routeFiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("routes"))) {
             return s.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
