@@ -4,8 +4,10 @@ import dev.monitoringworker.alert.BacktestCommand;
 import dev.monitoringworker.security.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class MonitoringWorkerApplication {
 
     public static void main(String[] args) {

@@ -3,10 +3,14 @@ package dev.monitoringworker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.alert.AlertEvaluator;
 import dev.monitoringworker.alert.AlertRules;
+import dev.monitoringworker.alert.AlertsProperties;
 import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobCompletion;
+import dev.monitoringworker.job.JobsProperties;
+import dev.monitoringworker.job.PollProperties;
 import dev.monitoringworker.job.QueryVersions;
 import dev.monitoringworker.job.RetryPolicy;
+import dev.monitoringworker.job.ScheduleProperties;
 import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.JobMeters;
@@ -15,22 +19,28 @@ import dev.monitoringworker.metrics.WorkerMetricsSnapshot;
 import dev.monitoringworker.notify.HttpSink;
 import dev.monitoringworker.notify.NotificationDelivery;
 import dev.monitoringworker.notify.NotificationPayloads;
+import dev.monitoringworker.notify.NotifyProperties;
 import dev.monitoringworker.retention.Retention;
+import dev.monitoringworker.retention.RetentionProperties;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.KeyRingBeans;
+import dev.monitoringworker.security.WorkerSecurityProperties;
 import dev.monitoringworker.store.NamedParameters;
 import dev.monitoringworker.store.WallClockRows;
 import dev.monitoringworker.store.ParameterCountingDataSource;
 import dev.monitoringworker.store.StartupMigration;
+import dev.monitoringworker.store.StoreProperties;
 import dev.monitoringworker.store.StoreTransaction;
 import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.RetiredTargets;
 import dev.monitoringworker.target.TargetBreakers;
 import dev.monitoringworker.target.TargetExecution;
 import dev.monitoringworker.target.TargetPools;
+import dev.monitoringworker.target.TargetsProperties;
 import dev.monitoringworker.worker.HeartbeatStore;
 import dev.monitoringworker.worker.WorkerControl;
 import dev.monitoringworker.worker.WorkerIdentity;
+import dev.monitoringworker.worker.WorkerProperties;
 import dev.monitoringworker.worker.WorkerShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -54,7 +64,6 @@ import org.springframework.core.env.Environment;
 import javax.management.JMException;
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +75,8 @@ import java.util.concurrent.ExecutorService;
 public class WorkerBeans {
 
     @Bean
-    WorkerIdentity workerIdentity(Environment env, ObjectProvider<BuildProperties> build, ObjectMapper json) {
+    WorkerIdentity workerIdentity(Environment env, WorkerProperties worker, ObjectProvider<BuildProperties> build, ObjectMapper json) {
+        // what WorkerInstances.Configuration records: the settings that shape this worker's share of the queue
         Map<String, Object> config = new LinkedHashMap<>();
         for (String key : new String[]{"monitoring.store.dialect", "monitoring.poll.interval-ms", "monitoring.poll.batch-size",
                 "monitoring.jobs.lease-seconds", "monitoring.worker.job-threads", "monitoring.worker.work-threads",
@@ -74,35 +84,28 @@ public class WorkerBeans {
             config.put(key, env.getProperty(key));
         }
         BuildProperties props = build.getIfAvailable();
-        String version = props != null ? props.getVersion() : env.getProperty("monitoring.worker.version", "dev");
-        return new WorkerIdentity(env.getProperty("monitoring.worker.name"), version,
-                env.getProperty("monitoring.worker.environment"), config, json);
+        String version = props != null ? props.getVersion() : worker.version();
+        return new WorkerIdentity(worker.name(), version, worker.environment(), config, json);
     }
 
     @Bean
-    AlertEvaluator alertEvaluator(Environment env, ObjectMapper json) {
-        return new AlertEvaluator(AlertRules.configured(env), json);
+    AlertEvaluator alertEvaluator(AlertsProperties alerts, ObjectMapper json) {
+        return new AlertEvaluator(AlertRules.configured(alerts), json);
     }
 
     @Bean
-    NotificationDelivery notificationDelivery(Environment env) {
-        List<String> sinks = Arrays.stream(env.getProperty("monitoring.notify.sinks", "log").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
+    NotificationDelivery notificationDelivery(NotifyProperties notify) {
+        List<String> sinks = notify.sinks().stream().map(NotifyProperties.Sink::key).distinct().toList();
         Map<String, HttpSink> http = new LinkedHashMap<>();
-        for (String sink : new String[]{"webhook", "alertmanager"}) {
-            http.put(sink, new HttpSink(env.getProperty("monitoring.notify." + sink + ".url", ""),
-                    env.getProperty("monitoring.notify." + sink + ".authorization", "")));
-        }
-        return new NotificationDelivery(sinks, http, env.getProperty("monitoring.notify.batch-size", Integer.class, 20),
-                env.getProperty("monitoring.notify.lease-seconds", Integer.class, 300),
-                env.getProperty("monitoring.notify.retry-base-seconds", Integer.class, 5),
-                env.getProperty("monitoring.notify.retry-max-seconds", Integer.class, 300),
-                env.getProperty("monitoring.notify.give-up-after-hours", Long.class, 24L) * 3600);
+        http.put(NotifyProperties.Sink.WEBHOOK.key(), new HttpSink(notify.webhook().url(), notify.webhook().authorization()));
+        http.put(NotifyProperties.Sink.ALERTMANAGER.key(), new HttpSink(notify.alertmanager().url(), notify.alertmanager().authorization()));
+        return new NotificationDelivery(sinks, http, notify.batchSize(), notify.leaseSeconds(), notify.retryBaseSeconds(),
+                notify.retryMaxSeconds(), notify.giveUpAfterHours() * 3600);
     }
 
     @Bean
-    NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, Environment env) {
-        return new NotificationPayloads(json, worker.name(), env.getProperty("monitoring.notify.alertmanager.receiver", "monitoring-worker"));
+    NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, NotifyProperties notify) {
+        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver());
     }
 
     @Bean
@@ -116,36 +119,31 @@ public class WorkerBeans {
     }
 
     @Bean
-    JobCompletion jobCompletion(ObjectMapper json, Environment env) {
-        return new JobCompletion(json, new RetryPolicy(
-                env.getProperty("monitoring.jobs.retry-base-seconds", Integer.class, 10),
-                env.getProperty("monitoring.jobs.retry-max-seconds", Integer.class, 600)));
+    JobCompletion jobCompletion(ObjectMapper json, JobsProperties jobs) {
+        return new JobCompletion(json, new RetryPolicy(jobs.retryBaseSeconds(), jobs.retryMaxSeconds()));
     }
 
     @Bean
-    InFlightJobs inFlightJobs(Environment env) {
-        return new InFlightJobs(env.getProperty("monitoring.worker.job-threads", Integer.class, 4),
-                env.getProperty("monitoring.poll.batch-size", Integer.class, 20), env.getProperty("monitoring.poll.interval-ms", Long.class, 2000L));
+    InFlightJobs inFlightJobs(WorkerProperties worker, PollProperties poll) {
+        return new InFlightJobs(worker.jobThreads(), poll.batchSize(), poll.intervalMs());
     }
 
     @Bean
-    ScheduleSlots scheduleSlots(Environment env, MeterRegistry meters) {
-        return new ScheduleSlots(env.getProperty("monitoring.schedule.interval-ms", Long.class, 5000L) / 1000L + 1, meters);
+    ScheduleSlots scheduleSlots(ScheduleProperties schedule, MeterRegistry meters) {
+        return new ScheduleSlots(schedule.intervalMs() / 1000L + 1, meters);
     }
 
     @Bean(destroyMethod = "close")
-    TargetPools targetPools(ConnectionStringCipher cipher, Environment env) {
-        return new TargetPools(cipher, H2Targets.enabled(env),
-                Duration.ofSeconds(env.getProperty("monitoring.targets.pool-idle-seconds", Long.class, 600L)), System::nanoTime);
+    TargetPools targetPools(ConnectionStringCipher cipher, TargetsProperties targets, StoreProperties store) {
+        return new TargetPools(cipher, H2Targets.enabled(targets, store), Duration.ofSeconds(targets.poolIdleSeconds()), System::nanoTime);
     }
 
     /** A circuit breaker per connection; its state on /actuator/prometheus as monitoring_target_circuit_state{connection}. */
     @Bean
-    TargetBreakers targetBreakers(TargetPools pools, Environment env, MeterRegistry meters) {
-        return new TargetBreakers(pools,
-                env.getProperty("monitoring.targets.breaker.failures", Integer.class, 3),
-                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.open-seconds", Long.class, 30L)),
-                Duration.ofSeconds(env.getProperty("monitoring.targets.breaker.max-open-seconds", Long.class, 600L)), meters);
+    TargetBreakers targetBreakers(TargetPools pools, TargetsProperties targets, MeterRegistry meters) {
+        TargetsProperties.Breaker breaker = targets.breaker();
+        return new TargetBreakers(pools, breaker.failures(), Duration.ofSeconds(breaker.openSeconds()),
+                Duration.ofSeconds(breaker.maxOpenSeconds()), meters);
     }
 
     @Bean
@@ -160,8 +158,8 @@ public class WorkerBeans {
     }
 
     @Bean
-    TargetExecution targetExecution(TargetPools pools, TargetBreakers breakers, ObjectMapper json, Environment env) {
-        return new TargetExecution(pools, breakers, json, env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false));
+    TargetExecution targetExecution(TargetPools pools, TargetBreakers breakers, ObjectMapper json, WorkerSecurityProperties security) {
+        return new TargetExecution(pools, breakers, json, security.allowPlaintext());
     }
 
     @Bean
@@ -180,16 +178,15 @@ public class WorkerBeans {
     }
 
     @Bean
-    Retention retention(Environment env, MeterRegistry registry) {
-        return new Retention(env.getProperty("monitoring.retention.batch-size", Integer.class, Retention.MAX_BATCH), registry);
+    Retention retention(RetentionProperties retention, MeterRegistry registry) {
+        return new Retention(retention.batchSize(), registry);
     }
 
     /** Pause, resume, drain; the MBean monitoring.worker:type=Worker,name="<worker name>". */
     @Bean(destroyMethod = "close")
     WorkerControl workerControl(WorkerIdentity identity, InFlightJobs inFlight, ProducerTemplate producer,
-                                ApplicationEventPublisher events, Environment env, MeterRegistry meters) throws JMException {
-        return new WorkerControl(identity, inFlight, producer, events,
-                Duration.ofSeconds(env.getProperty("monitoring.worker.drain-seconds", Long.class, 30L)), meters).registered();
+                                ApplicationEventPublisher events, WorkerProperties worker, MeterRegistry meters) throws JMException {
+        return new WorkerControl(identity, inFlight, producer, events, Duration.ofSeconds(worker.drainSeconds()), meters).registered();
     }
 
     @Bean
@@ -236,8 +233,8 @@ public class WorkerBeans {
 
     /** The store's migrations at start, run again while the store drops the connection under them. */
     @Bean
-    StartupMigration startupMigration(Environment env) {
-        return new StartupMigration(env.getProperty("monitoring.store.startup-wait-seconds", Long.class, 300L));
+    StartupMigration startupMigration(StoreProperties store) {
+        return new StartupMigration(store.startupWaitSeconds());
     }
 
     /**
@@ -245,9 +242,9 @@ public class WorkerBeans {
      * 50 ms doubling to 1 s, each retry logged at DEBUG only.
      */
     @Bean
-    RedeliveryPolicy storeRetryPolicy(Environment env) {
+    RedeliveryPolicy storeRetryPolicy(StoreProperties store) {
         RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(env.getProperty("monitoring.store.retries", Integer.class, 10));
+        policy.setMaximumRedeliveries(store.retries());
         policy.setRedeliveryDelay(50);
         policy.setUseExponentialBackOff(true);
         policy.setBackOffMultiplier(2);
@@ -258,8 +255,7 @@ public class WorkerBeans {
 
     /** Runs (connection x query) work items; separate from the job threads so jobs and their items cannot starve each other. */
     @Bean(destroyMethod = "")
-    ExecutorService workPool(CamelContext camel, Environment env) {
-        return camel.getExecutorServiceManager().newFixedThreadPool(this, "work",
-                env.getProperty("monitoring.worker.work-threads", Integer.class, 8));
+    ExecutorService workPool(CamelContext camel, WorkerProperties worker) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "work", worker.workThreads());
     }
 }

@@ -3,7 +3,6 @@ package dev.monitoringworker.alert;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ComparisonOperator;
 import dev.monitoringworker.threshold.Thresholds;
-import org.springframework.core.env.PropertyResolver;
 
 /**
  * A query's alerting rules. Recovery limits give hysteresis: a Critical (Warning) alert clears only once the value
@@ -54,14 +53,10 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
     }
 
     /** The worker's defaults for NULL rule columns, from monitoring.alerts.*; thresholds always come from the query's own row. */
-    public static AlertRules configured(PropertyResolver env) {
+    public static AlertRules configured(AlertsProperties alerts) {
         try {
-            return new AlertRules(Thresholds.NONE, null, null,
-                    env.getProperty("monitoring.alerts.hard-after", Integer.class, HARD_AFTER),
-                    env.getProperty("monitoring.alerts.flap-window", Integer.class, FLAP_WINDOW),
-                    env.getProperty("monitoring.alerts.flap-low-percent", Double.class, FLAP_LOW * 100) / 100,
-                    env.getProperty("monitoring.alerts.flap-high-percent", Double.class, FLAP_HIGH * 100) / 100,
-                    env.getProperty("monitoring.alerts.stale-after-intervals", Double.class, STALE_MULTIPLE));
+            return new AlertRules(Thresholds.NONE, null, null, alerts.hardAfter(), alerts.flapWindow(),
+                    alerts.flapLowPercent() / 100, alerts.flapHighPercent() / 100, alerts.staleAfterIntervals());
         } catch (IllegalArgumentException e) {
             // the worker does not start on a value that would make every alert write fail
             throw new IllegalStateException("monitoring.alerts.*: " + e.getMessage()

@@ -1,5 +1,6 @@
 package dev.monitoringworker.alert;
 
+import dev.monitoringworker.store.StoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.store.StoreDialect;
@@ -11,7 +12,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -101,9 +102,9 @@ public final class BacktestCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StoreOnly.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(springArgs.toArray(String[]::new))) {
-            StoreDialect dialect = StoreDialect.fromKey(context.getEnvironment().getProperty("monitoring.store.dialect"));
+            StoreDialect dialect = StoreDialect.fromKey(context.getBean(StoreProperties.class).dialect());
             DataSource store = context.getBean(DataSource.class);
-            return report(new NamedParameterJdbcTemplate(store), store, dialect, context.getEnvironment(), query, connection, days, proposed, out,
+            return report(new NamedParameterJdbcTemplate(store), store, dialect, context.getBean(AlertsProperties.class), query, connection, days, proposed, out,
                     err);
         } catch (RuntimeException e) {
             Throwable root = e;
@@ -115,7 +116,7 @@ public final class BacktestCommand {
         }
     }
 
-    static int report(NamedParameterJdbcTemplate jdbc, DataSource store, StoreDialect dialect, Environment env, String query, String connection,
+    static int report(NamedParameterJdbcTemplate jdbc, DataSource store, StoreDialect dialect, AlertsProperties alerts, String query, String connection,
                       int days, Map<String, String> proposed, PrintStream out, PrintStream err) {
         List<Map<String, Object>> found = jdbc.queryForList(StoreSql.load(dialect, "select-backtest-query"), Map.of("Query", query));
         if (found.size() != 1) {
@@ -128,7 +129,7 @@ public final class BacktestCommand {
         Map<String, Object> candidate = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         candidate.putAll(current);
         proposed.forEach((column, value) -> candidate.put(column, value.equalsIgnoreCase("none") ? null : value));
-        AlertRules defaults = AlertRules.configured(env);
+        AlertRules defaults = AlertRules.configured(alerts);
         try {
             AlertRules.from(Row.of(candidate), defaults);
         } catch (IllegalArgumentException e) {
@@ -185,6 +186,7 @@ public final class BacktestCommand {
 
     /** Only the store: no routes, no web server. Not a {@code @Configuration}, so the worker's component scan leaves it out. */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    @EnableConfigurationProperties({StoreProperties.class, AlertsProperties.class})
     static class StoreOnly {
     }
 }

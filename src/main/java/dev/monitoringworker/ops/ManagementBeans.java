@@ -28,10 +28,9 @@ public class ManagementBeans {
     /** Remote JMX, only when monitoring.jmx.remote.port is set. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("monitoring.jmx.remote.port")
-    RemoteJmx remoteJmx(Environment env, ManagementLogin login, ManagementSurface checkedFirst, SslBundles bundles) throws IOException {
-        String bundle = env.getProperty("monitoring.jmx.remote.ssl-bundle", "");
-        return RemoteJmx.start(env.getProperty("monitoring.jmx.remote.host", "127.0.0.1"),
-                env.getRequiredProperty("monitoring.jmx.remote.port", Integer.class),
-                bundle.isBlank() ? null : bundles.getBundle(bundle).createSslContext(), login);
+    RemoteJmx remoteJmx(JmxProperties jmx, ManagementLogin login, ManagementSurface checkedFirst, SslBundles bundles) throws IOException {
+        JmxProperties.Remote remote = jmx.remote();
+        return RemoteJmx.start(remote.host(), remote.port(),
+                remote.sslBundle().isBlank() ? null : bundles.getBundle(remote.sslBundle()).createSslContext(), login);
     }
 }

@@ -1,5 +1,7 @@
 package dev.monitoringworker.security;
 
+import dev.monitoringworker.store.StoreProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.monitoringworker.store.StoreDialect;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -10,7 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -137,11 +138,12 @@ public final class Commands {
      */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
     @Import(KeyRingBeans.class)
+    @EnableConfigurationProperties(StoreProperties.class)
     static class CommandBeans {
 
         @Bean
-        ConnectionStringRewriter connectionStringRewriter(NamedParameterJdbcTemplate jdbc, ConnectionStringCipher cipher, Environment env) {
-            return new ConnectionStringRewriter(jdbc, StoreDialect.fromKey(env.getProperty("monitoring.store.dialect")), cipher);
+        ConnectionStringRewriter connectionStringRewriter(NamedParameterJdbcTemplate jdbc, ConnectionStringCipher cipher, StoreProperties store) {
+            return new ConnectionStringRewriter(jdbc, StoreDialect.fromKey(store.dialect()), cipher);
         }
     }
 }

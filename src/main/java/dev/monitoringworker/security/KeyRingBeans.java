@@ -1,17 +1,18 @@
 package dev.monitoringworker.security;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * The key ring and the cipher, for the worker and the commands alike; imported where needed, never
  * component-scanned.
  */
+@EnableConfigurationProperties(WorkerSecurityProperties.class)
 public class KeyRingBeans {
 
     @Bean
-    KeyRingSource keyRingSource(Environment env) {
-        return KeyRingSource.of(env.getProperty("monitoring.security.key-ring-file"), env.getProperty("monitoring.security.key-ring"));
+    KeyRingSource keyRingSource(WorkerSecurityProperties security) {
+        return KeyRingSource.of(security.keyRingFile(), security.keyRing());
     }
 
     @Bean

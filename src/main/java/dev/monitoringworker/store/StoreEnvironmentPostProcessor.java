@@ -1,6 +1,8 @@
 package dev.monitoringworker.store;
 
+import dev.monitoringworker.worker.RoutesProperties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,20 +22,20 @@ public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        String configured = env.getProperty("monitoring.store.dialect");
-        StoreDialect dialect = configured != null && !configured.isBlank()
-                ? StoreDialect.fromKey(configured)
+        String dialectKey = env.getProperty("monitoring.store.dialect");
+        StoreDialect dialect = dialectKey != null && !dialectKey.isBlank()
+                ? StoreDialect.fromKey(dialectKey)
                 : StoreDialect.fromJdbcUrl(env.getProperty("spring.datasource.url"));
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("monitoring.store.dialect", dialect.key());
         defaults.put("spring.flyway.locations", "classpath:db/migration/" + dialect.key());
         defaults.put("spring.flyway.schemas", dialect.schema());
-        String dir = env.getProperty("monitoring.routes.dir", "routes");
-        File routes = new File(dir);
+        RoutesProperties configured = Binder.get(env).bindOrCreate("monitoring.routes", RoutesProperties.class);
+        File routes = new File(configured.dir());
         defaults.put("camel.main.routes-include-pattern", routes.isDirectory()
                 ? "file:" + routes.getAbsolutePath() + "/*.camel.yaml"
                 : "classpath:routes/*.camel.yaml");
-        if (routes.isDirectory() && env.getProperty("monitoring.routes.reload", Boolean.class, true)) {
+        if (routes.isDirectory() && configured.reload()) {
             // an edited file replaces the routes it defines; a file that does not load leaves the running ones be
             // (worker.RouteFileReload)
             defaults.put("monitoring.routes.reload-directory", routes.getAbsolutePath());

@@ -1,6 +1,6 @@
 package dev.monitoringworker.target;
 
-import org.springframework.core.env.Environment;
+import dev.monitoringworker.store.StoreProperties;
 
 /**
  * Whether Provider H2 may be a target: it runs SQL that can call Java on the worker's host, so it is the embedded
@@ -11,7 +11,7 @@ public final class H2Targets {
     private H2Targets() {
     }
 
-    public static boolean enabled(Environment env) {
-        return env.getProperty("monitoring.targets.h2-enabled", Boolean.class, "h2".equals(env.getProperty("monitoring.store.dialect")));
+    public static boolean enabled(TargetsProperties targets, StoreProperties store) {
+        return targets.h2Enabled() != null ? targets.h2Enabled() : "h2".equals(store.dialect());
     }
 }

@@ -1,5 +1,7 @@
 package dev.monitoringworker.web;
 
+import dev.monitoringworker.security.WorkerSecurityProperties;
+import dev.monitoringworker.store.StoreProperties;
 import dev.monitoringworker.store.StoreDialect;
 import dev.monitoringworker.web.api.StoreApi;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -55,25 +57,19 @@ public class WebSecurity {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    UserDetailsService apiUsers(Environment env) {
-        ResolvableType entries = ResolvableType.forClassWithGenerics(List.class,
-                ResolvableType.forClassWithGenerics(Map.class, String.class, String.class));
-        List<Map<String, String>> configured = Binder.get(env).<List<Map<String, String>>>bind("monitoring.api.users", Bindable.of(entries))
-                .orElse(List.of());
-        return new InMemoryUserDetailsManager(ApiUsers.load(configured, env.getProperty("monitoring.api.users-file", ""),
-                Path.of(env.getProperty("monitoring.api.initial-password-file", "data/initial-admin-password"))));
+    UserDetailsService apiUsers(ApiProperties api) {
+        return new InMemoryUserDetailsManager(ApiUsers.load(api.users(), api.usersFile(), Path.of(api.initialPasswordFile())));
     }
 
     /** Sign-ins of the page, the API, remote JMX and Jolokia, throttled per user and per client address. */
     @Bean
-    ThrottledLogins throttledLogins(UserDetailsService users, MeterRegistry meters, Environment env) {
-        return new ThrottledLogins(users, new LoginThrottle(env.getProperty("monitoring.security.logins.max-failures", Integer.class, 5),
-                env.getProperty("monitoring.security.logins.window", Duration.class, Duration.ofMinutes(15))), meters);
+    ThrottledLogins throttledLogins(UserDetailsService users, MeterRegistry meters, WorkerSecurityProperties security) {
+        return new ThrottledLogins(users, new LoginThrottle(security.logins().maxFailures(), security.logins().window()), meters);
     }
 
     @Bean
-    StoreApi storeApi(NamedParameterJdbcTemplate jdbc, Environment env) {
-        return new StoreApi(jdbc, StoreDialect.fromKey(env.getProperty("monitoring.store.dialect")));
+    StoreApi storeApi(NamedParameterJdbcTemplate jdbc, StoreProperties store) {
+        return new StoreApi(jdbc, StoreDialect.fromKey(store.dialect()));
     }
 
     @Bean

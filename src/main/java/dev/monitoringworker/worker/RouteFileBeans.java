@@ -4,7 +4,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Live reload of the route files in {@code monitoring.routes.dir}, when that folder exists and
@@ -14,8 +13,8 @@ import org.springframework.core.env.Environment;
 public class RouteFileBeans {
 
     @Bean
-    RouteFileReload routeFiles(Environment env) {
-        return new RouteFileReload(env.getProperty("monitoring.routes.reload-directory", ""));
+    RouteFileReload routeFiles(RoutesProperties routes) {
+        return new RouteFileReload(routes.reloadDirectory());
     }
 
     @Bean
@@ -24,8 +23,8 @@ public class RouteFileBeans {
     }
 
     @Bean
-    CamelContextConfiguration routeFileWatcher(RouteFileReload reload, Environment env) {
-        boolean watched = !env.getProperty("monitoring.routes.reload-directory", "").isBlank();
+    CamelContextConfiguration routeFileWatcher(RouteFileReload reload, RoutesProperties routes) {
+        boolean watched = !routes.reloadDirectory().isBlank();
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {

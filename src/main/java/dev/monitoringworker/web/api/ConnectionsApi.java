@@ -1,5 +1,8 @@
 package dev.monitoringworker.web.api;
 
+import dev.monitoringworker.security.WorkerSecurityProperties;
+import dev.monitoringworker.store.StoreProperties;
+import dev.monitoringworker.target.TargetsProperties;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
@@ -8,7 +11,6 @@ import dev.monitoringworker.target.H2Targets;
 import dev.monitoringworker.target.Provider;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +51,12 @@ public class ConnectionsApi {
     private final boolean plaintextAllowed;
     private final boolean h2Enabled;
 
-    public ConnectionsApi(StoreApi store, ConnectionStringCipher cipher, Environment env) {
+    public ConnectionsApi(StoreApi store, ConnectionStringCipher cipher, WorkerSecurityProperties security, TargetsProperties targets,
+                          StoreProperties storeProperties) {
         this.store = store;
         this.cipher = cipher;
-        this.plaintextAllowed = env.getProperty("monitoring.security.allow-plaintext", Boolean.class, false);
-        this.h2Enabled = H2Targets.enabled(env);
+        this.plaintextAllowed = security.allowPlaintext();
+        this.h2Enabled = H2Targets.enabled(targets, storeProperties);
     }
 
     @GetMapping

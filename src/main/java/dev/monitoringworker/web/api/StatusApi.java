@@ -1,8 +1,8 @@
 package dev.monitoringworker.web.api;
 
+import dev.monitoringworker.alert.AlertsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +37,8 @@ public class StatusApi {
     private final OperationsApi operations;
 
     public StatusApi(StoreApi store, ResultsApi results, OperationsApi operations,
-                     @Value("${monitoring.alerts.hard-after:3}") int defaultHardAfter) {
-        this.defaultHardAfter = defaultHardAfter;
+                     AlertsProperties alerts) {
+        this.defaultHardAfter = alerts.hardAfter();
         this.store = store;
         this.results = results;
         this.operations = operations;
