@@ -1,8 +1,6 @@
 package dev.monitoringworker;
 
-import dev.monitoringworker.alert.BacktestCommand;
-import dev.monitoringworker.security.Commands;
-import org.springframework.boot.SpringApplication;
+import dev.monitoringworker.cli.WorkerCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,13 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MonitoringWorkerApplication {
 
+    /** The command line ({@link WorkerCli}): the worker by default, or one of its commands. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(BacktestCommand.NAME)) {
-            System.exit(BacktestCommand.run(args, System.out, System.err));
+        int exit = WorkerCli.execute(args);
+        if (exit != WorkerCli.RUNNING) {
+            System.exit(exit);
         }
-        if (args.length > 0 && Commands.NAMES.contains(args[0])) {
-            System.exit(Commands.run(args, System.in, System.out, System.err));
-        }
-        SpringApplication.run(MonitoringWorkerApplication.class, args);
     }
 }

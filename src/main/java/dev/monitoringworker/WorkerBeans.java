@@ -14,6 +14,7 @@ import dev.monitoringworker.job.ScheduleProperties;
 import dev.monitoringworker.job.ScheduleSlots;
 import dev.monitoringworker.job.WorkPlanner;
 import dev.monitoringworker.metrics.JobMeters;
+import dev.monitoringworker.metrics.NotificationMeters;
 import dev.monitoringworker.metrics.ResultMeters;
 import dev.monitoringworker.metrics.WorkerMetricsSnapshot;
 import dev.monitoringworker.notify.HttpSink;
@@ -165,6 +166,11 @@ public class WorkerBeans {
     @Bean
     ResultMeters resultMeters(MeterRegistry registry) {
         return new ResultMeters(registry);
+    }
+
+    @Bean
+    NotificationMeters notificationMeters(NotificationDelivery delivery, MeterRegistry registry) {
+        return new NotificationMeters(delivery, registry);
     }
 
     @Bean

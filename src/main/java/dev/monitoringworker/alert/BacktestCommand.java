@@ -38,7 +38,7 @@ public final class BacktestCommand {
     public static final String NAME = "backtest";
 
     /** Rule options and the DatabaseQueries columns they propose values for ("none" proposes NULL). */
-    static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+    public static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
     static {
         OPTIONS.put("warning", "WarningThreshold");
@@ -53,51 +53,18 @@ public final class BacktestCommand {
         OPTIONS.put("value-column", "AlertValueColumn");
     }
 
-    private static final String USAGE = """
-            usage: java -jar monitoring-worker.jar backtest --query=<QueryName or QueryId> [--days=7] [--connection=<ConnectionName or Id>]
-                   [--warning=N] [--critical=N] [--operator=GreaterThan|...] [--warning-recovery=N] [--critical-recovery=N]
-                   [--hard-after=N] [--flap-low-percent=N] [--flap-high-percent=N] [--key-column=C --value-column=C]
-            A rule option left out keeps the query's current value; 'none' clears it. Spring properties
-            (--spring.datasource.url=...) apply as for the worker.""";
-
     private BacktestCommand() {
     }
 
-    /** @return the exit code: 0 reported, 1 failed, 2 misused */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        String query = null;
-        String connection = null;
-        int days = 7;
-        Map<String, String> proposed = new LinkedHashMap<>();
-        List<String> springArgs = new ArrayList<>();
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                String name = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
-                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1).trim() : "";
-                if (name.equals("query")) {
-                    query = value;
-                } else if (name.equals("connection")) {
-                    connection = value;
-                } else if (name.equals("days")) {
-                    days = Integer.parseInt(value);
-                    if (days < 1) {
-                        throw new IllegalArgumentException("--days must be at least 1");
-                    }
-                } else if (OPTIONS.containsKey(name)) {
-                    proposed.put(OPTIONS.get(name), value);
-                } else {
-                    springArgs.add(a);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(NAME + ": " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        }
-        if (query == null || query.isBlank()) {
-            err.println(NAME + ": --query is required\n" + USAGE);
-            return 2;
-        }
+    /**
+     * Replays the query's results of the last {@code days} through its rules and the proposed ones.
+     *
+     * @param proposed DatabaseQueries rule columns (values of {@link #OPTIONS}) and their proposed values, "none" for NULL
+     * @return the exit code: 0 reported, 1 failed, 2 no such query or a proposal that is not a rule
+     */
+    public static int run(String query, String connection, int days, Map<String, String> proposed, List<String> springProperties,
+                          PrintStream out, PrintStream err) {
+        List<String> springArgs = new ArrayList<>(springProperties);
         springArgs.add("--logging.level.root=WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StoreOnly.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)

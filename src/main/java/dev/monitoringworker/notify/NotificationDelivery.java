@@ -33,6 +33,8 @@ public class NotificationDelivery {
     private final int retryMaxSeconds;
     private final long giveUpSeconds;
     private boolean failedThisRound;
+    /** The sink the current notification is being sent to (the delivery route runs on one thread). */
+    private String sending;
 
     /** @param http the HTTP sinks by name; their URLs are never written anywhere (they may carry a token) */
     public NotificationDelivery(List<String> sinks, Map<String, HttpSink> http, int batchSize, int leaseSeconds, int retryBaseSeconds,
@@ -100,7 +102,18 @@ public class NotificationDelivery {
     }
 
     public AlertNotice notice(Map<String, Object> claimed) {
+        sending = sinks.isEmpty() ? null : sinks.get(0);
         return AlertNotice.of(claimed);
+    }
+
+    /** The configured sinks, in order. */
+    public List<String> sinks() {
+        return sinks;
+    }
+
+    /** After a failed send: the sink it failed on (the HTTP sink being prepared last, else the first sink). */
+    public String failingSink() {
+        return sending;
     }
 
     /** The sink routes, in the configured order. */
@@ -110,6 +123,7 @@ public class NotificationDelivery {
 
     /** Makes the message a JSON POST to the sink's URL, with its Authorization header when one is configured. */
     public void prepareHttp(String sink, Message message) {
+        sending = sink;
         HttpSink target = http.get(sink);
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, target.url());

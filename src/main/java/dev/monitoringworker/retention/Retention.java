@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,9 @@ public class Retention {
 
     /** SQL Server escalates to a table lock at about 5,000 locks in one statement: stay below it. */
     public static final int MAX_BATCH = 4000;
+    /** Results, worker metrics, finished jobs, settled alert events, then the alert states of deleted pairs. */
+    static final List<String> STATEMENTS = List.of("purge-results", "purge-worker-metrics", "purge-finished-jobs", "purge-alert-events",
+            "purge-orphan-alert-states");
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private final int batchSize;
@@ -35,6 +39,17 @@ public class Retention {
         }
         this.batchSize = batchSize;
         this.meters = meters;
+        STATEMENTS.forEach(statement -> counter(statement));
+    }
+
+    /** The purge statements of a run, in order (sql/&lt;dialect&gt;/&lt;statement&gt;.sql). */
+    public List<String> statements() {
+        return STATEMENTS;
+    }
+
+    private Counter counter(String statement) {
+        return Counter.builder("monitoring.retention.deleted").description("Rows removed by retention, by statement")
+                .tag("statement", statement).register(meters);
     }
 
     /**
@@ -69,8 +84,7 @@ public class Retention {
         largestBatch.accumulateAndGet(n, Math::max);
         runBatches++;
         if (n > 0) {
-            Counter.builder("monitoring.retention.deleted").description("Rows removed by retention, by statement")
-                    .tag("statement", statement).register(meters).increment(n);
+            counter(statement).increment(n);
         }
         return n == batchSize;
     }

@@ -1,6 +1,6 @@
 package dev.monitoringworker.it;
 
-import dev.monitoringworker.security.Commands;
+import dev.monitoringworker.cli.WorkerCli;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.TestDatabases;
@@ -49,7 +49,7 @@ class SecurityCommandsIT {
         all[args.length + 1] = "--spring.datasource.username=postgres";
         all[args.length + 2] = "--monitoring.security.key-ring-file=" + keys;
         all[args.length + 3] = "--spring.h2.console.enabled=false";
-        int exit = Commands.run(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int exit = WorkerCli.run(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8).strip());
     }
@@ -129,7 +129,7 @@ class SecurityCommandsIT {
         keys = Path.of("/nonexistent");
         Outcome noId = command("x", "encrypt");
         assertThat(noId.exit()).isEqualTo(2);
-        assertThat(noId.err()).startsWith("encrypt: --connection-id is required");
+        assertThat(noId.err()).startsWith("Missing required option: '--connection-id=<ConnectionId>'").contains("Usage: monitoring-worker encrypt");
     }
 
     private static String stored(Store store, UUID id) {

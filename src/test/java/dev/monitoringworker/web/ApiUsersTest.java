@@ -1,6 +1,6 @@
 package dev.monitoringworker.web;
 
-import dev.monitoringworker.security.Commands;
+import dev.monitoringworker.cli.WorkerCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -70,13 +70,13 @@ class ApiUsersTest {
     void hashPasswordPrintsABcryptHashOfStandardInput() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Commands.run(new String[]{"hash-password"}, new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)),
+        int code = WorkerCli.run(new String[]{"hash-password"}, new ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         String hash = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(hash).startsWith("$2a$10$");
         assertThat(new BCryptPasswordEncoder().matches("a long passphrase", hash)).isTrue();
-        assertThat(Commands.run(new String[]{"hash-password"}, new ByteArrayInputStream("short".getBytes(StandardCharsets.UTF_8)),
+        assertThat(WorkerCli.run(new String[]{"hash-password"}, new ByteArrayInputStream("short".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
     }
 }
