@@ -1,7 +1,8 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.MonitoringQuery;
 import dev.monitoringworker.store.Row;
-import dev.monitoringworker.target.TargetConnection;
+import dev.monitoringworker.execution.TargetConnection;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.WorkItem;
 import java.util.List;
 
 /** A claimed job expanded to its work items, or the reason it cannot run at all. */

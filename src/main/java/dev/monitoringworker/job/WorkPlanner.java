@@ -1,9 +1,11 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.MonitoringQuery;
+import dev.monitoringworker.execution.WorkItem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
-import dev.monitoringworker.target.TargetConnection;
+import dev.monitoringworker.execution.TargetConnection;
 import org.apache.camel.Variable;
 
 import java.util.ArrayList;
@@ -137,7 +139,7 @@ public class WorkPlanner {
                     : catalog.queries().values().stream().filter(MonitoringQuery::enabled).toList();
             for (MonitoringQuery q : candidates) {
                 if (q.appliesTo(c)) {
-                    items.add(new WorkItem(job, c, q));
+                    items.add(new WorkItem(job.run(), c, q));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.JobRun;
 import dev.monitoringworker.store.Row;
 
 import java.util.UUID;
@@ -20,5 +21,10 @@ public record WorkerJob(UUID jobId, String jobName, String jobType, int priority
 
     public String label() {
         return (jobName == null || jobName.isBlank() ? "job" : "job '" + jobName + "'") + " (" + jobId + ")";
+    }
+
+    /** This attempt, as the work items it runs carry it. */
+    public JobRun run() {
+        return new JobRun(jobId, runnerId, attempt);
     }
 }

@@ -1,22 +1,18 @@
 package dev.monitoringworker.store;
 
-import dev.monitoringworker.worker.RoutesProperties;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Derives settings that follow from others, as defaults any property may override:
  * the store dialect from {@code spring.datasource.url}, Flyway's migration folder and schema from the dialect,
- * the embedded demo switched off on every store but H2 (whatever else says),
- * and where routes load from ({@code ./routes} when present, watched for edits, else the copies packaged in
- * the jar).
+ * and the embedded demo switched off on every store but H2 (whatever else says). Where routes load from is
+ * {@code worker.RouteFilesEnvironmentPostProcessor}'s.
  */
 public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -30,16 +26,6 @@ public class StoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
         defaults.put("monitoring.store.dialect", dialect.key());
         defaults.put("spring.flyway.locations", "classpath:db/migration/" + dialect.key());
         defaults.put("spring.flyway.schemas", dialect.schema());
-        RoutesProperties configured = Binder.get(env).bindOrCreate("monitoring.routes", RoutesProperties.class);
-        File routes = new File(configured.dir());
-        defaults.put("camel.main.routes-include-pattern", routes.isDirectory()
-                ? "file:" + routes.getAbsolutePath() + "/*.camel.yaml"
-                : "classpath:routes/*.camel.yaml");
-        if (routes.isDirectory() && configured.reload()) {
-            // an edited file replaces the routes it defines; a file that does not load leaves the running ones be
-            // (worker.RouteFileReload)
-            defaults.put("monitoring.routes.reload-directory", routes.getAbsolutePath());
-        }
         env.getPropertySources().addLast(new MapPropertySource("monitoringDerivedDefaults", defaults));
         if (dialect != StoreDialect.H2) {
             // the embedded demo monitors the embedded H2 store itself: there is nothing of it on any other store

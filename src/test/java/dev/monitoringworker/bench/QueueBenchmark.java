@@ -12,7 +12,7 @@ import dev.monitoringworker.support.Store;
 import dev.monitoringworker.support.StoreStatements;
 import dev.monitoringworker.support.TestDatabases;
 import dev.monitoringworker.support.WorkerApp;
-import dev.monitoringworker.target.TargetPools;
+import dev.monitoringworker.execution.TargetPools;
 import dev.monitoringworker.worker.WorkerControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

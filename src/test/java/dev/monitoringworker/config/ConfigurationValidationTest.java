@@ -2,7 +2,7 @@ package dev.monitoringworker.config;
 
 import dev.monitoringworker.job.PollProperties;
 import dev.monitoringworker.notify.NotifyProperties;
-import dev.monitoringworker.target.TargetsProperties;
+import dev.monitoringworker.execution.TargetsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;

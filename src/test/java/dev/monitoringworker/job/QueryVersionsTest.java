@@ -1,6 +1,8 @@
 package dev.monitoringworker.job;
 
-import dev.monitoringworker.target.TargetConnection;
+import dev.monitoringworker.execution.MonitoringQuery;
+import dev.monitoringworker.execution.WorkItem;
+import dev.monitoringworker.execution.TargetConnection;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +18,7 @@ class QueryVersionsTest {
     private final TargetConnection connection = new TargetConnection(UUID.randomUUID(), "c", "PostgreSQL", "x", "it", true, 5, 5, 2);
     private final MonitoringQuery query = new MonitoringQuery(UUID.randomUUID(), "q", "SELECT 1", "Scalar", null, null, null, null, null, null,
             null, 10, false, true);
-    private final List<JobPlan> plans = List.of(new JobPlan(job, List.of(new WorkItem(job, connection, query)), null));
+    private final List<JobPlan> plans = List.of(new JobPlan(job, List.of(new WorkItem(job.run(), connection, query)), null));
 
     private List<Map<String, Object>> results(String... hashes) {
         return java.util.Arrays.stream(hashes).map(h -> Map.<String, Object>of("QueryId", query.queryId(), "QueryHash", h)).toList();

@@ -1,7 +1,9 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.MonitoringQuery;
+import dev.monitoringworker.execution.WorkItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.monitoringworker.target.TargetConnection;
+import dev.monitoringworker.execution.TargetConnection;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -145,8 +147,8 @@ class WorkPlannerTest {
         List<WorkItem> items = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             MonitoringQuery q = new MonitoringQuery(UUID.randomUUID(), "q" + i, "SELECT 1", "Scalar", null, null, null, null, null, null, null, 10, false, true);
-            items.add(new WorkItem(job, narrow, q));
-            items.add(new WorkItem(job, single, q));
+            items.add(new WorkItem(job.run(), narrow, q));
+            items.add(new WorkItem(job.run(), single, q));
         }
         List<List<WorkItem>> lanes = planner.workItems(List.of(new JobPlan(job, items, null)));
         assertThat(lanes).hasSize(3);

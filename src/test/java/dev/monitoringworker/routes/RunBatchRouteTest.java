@@ -5,10 +5,10 @@ import dev.monitoringworker.job.InFlightJobs;
 import dev.monitoringworker.job.JobBatch;
 import dev.monitoringworker.job.JobOutcome;
 import dev.monitoringworker.job.JobPlan;
-import dev.monitoringworker.job.MonitoringQuery;
-import dev.monitoringworker.job.WorkItem;
+import dev.monitoringworker.execution.MonitoringQuery;
+import dev.monitoringworker.execution.WorkItem;
 import dev.monitoringworker.job.WorkerJob;
-import dev.monitoringworker.target.TargetConnection;
+import dev.monitoringworker.execution.TargetConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.ProducerTemplate;
@@ -92,11 +92,11 @@ class RunBatchRouteTest {
         WorkerJob unrunnable = job();
         TargetConnection h2 = connection("h2-target", "H2");
         List<WorkItem> items = List.of(
-                new WorkItem(job, h2, query("forty-two", "SELECT 42", "Scalar", 10.0, 40.0, ">")),
-                new WorkItem(job, connection("db2-box", "DB2"), query("any", "SELECT 1", "Scalar", null, null, null)),
-                new WorkItem(job, h2, query("bad type", "SELECT 1", "Table", null, null, null)),
-                new WorkItem(job, h2, query("backwards", "SELECT 1", "Scalar", 90.0, 80.0, "GreaterThan")),
-                new WorkItem(job, h2, query("blank", "   ", "Scalar", null, null, null)));
+                new WorkItem(job.run(), h2, query("forty-two", "SELECT 42", "Scalar", 10.0, 40.0, ">")),
+                new WorkItem(job.run(), connection("db2-box", "DB2"), query("any", "SELECT 1", "Scalar", null, null, null)),
+                new WorkItem(job.run(), h2, query("bad type", "SELECT 1", "Table", null, null, null)),
+                new WorkItem(job.run(), h2, query("backwards", "SELECT 1", "Scalar", 90.0, 80.0, "GreaterThan")),
+                new WorkItem(job.run(), h2, query("blank", "   ", "Scalar", null, null, null)));
         plans.set(List.of(new JobPlan(job, items, null), JobPlan.failed(unrunnable, "ConnectionId x does not exist in DatabaseConnections")));
         recorded.expectedMessageCount(1);
 

@@ -1,5 +1,6 @@
 package dev.monitoringworker.store;
 
+import dev.monitoringworker.worker.RouteFilesEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
@@ -22,6 +23,7 @@ class StoreDialectTest {
         MockEnvironment env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/m")
                 .withProperty("monitoring.routes.dir", "does-not-exist");
         new StoreEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        new RouteFilesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("monitoring.store.dialect")).isEqualTo("postgresql");
         assertThat(env.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/migration/postgresql");
         assertThat(env.getProperty("spring.flyway.schemas")).isEqualTo("monitoring");
@@ -30,6 +32,7 @@ class StoreDialectTest {
         MockEnvironment overridden = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/m")
                 .withProperty("monitoring.store.dialect", "h2");
         new StoreEnvironmentPostProcessor().postProcessEnvironment(overridden, new SpringApplication());
+        new RouteFilesEnvironmentPostProcessor().postProcessEnvironment(overridden, new SpringApplication());
         assertThat(overridden.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/migration/h2");
         assertThat(overridden.getProperty("spring.flyway.schemas")).isEqualTo("MONITORING");
         assertThat(overridden.getProperty("camel.main.routes-include-pattern")).startsWith("file:").endsWith("/routes/*.camel.yaml");

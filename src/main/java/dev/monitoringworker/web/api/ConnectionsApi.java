@@ -2,13 +2,13 @@ package dev.monitoringworker.web.api;
 
 import dev.monitoringworker.security.WorkerSecurityProperties;
 import dev.monitoringworker.store.StoreProperties;
-import dev.monitoringworker.target.TargetsProperties;
+import dev.monitoringworker.execution.TargetsProperties;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
-import dev.monitoringworker.target.ConnectionStrings;
-import dev.monitoringworker.target.H2Targets;
-import dev.monitoringworker.target.Provider;
+import dev.monitoringworker.execution.ConnectionStrings;
+import dev.monitoringworker.execution.H2Targets;
+import dev.monitoringworker.execution.Provider;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -2,8 +2,8 @@ package dev.monitoringworker.web.api;
 
 import dev.monitoringworker.alert.AlertRules;
 import dev.monitoringworker.store.Row;
-import dev.monitoringworker.target.Provider;
-import dev.monitoringworker.target.SqlText;
+import dev.monitoringworker.execution.Provider;
+import dev.monitoringworker.execution.SqlText;
 import dev.monitoringworker.threshold.ResultType;
 import dev.monitoringworker.threshold.Thresholds;
 import io.swagger.v3.oas.annotations.Operation;

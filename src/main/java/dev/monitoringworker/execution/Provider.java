@@ -1,0 +1,54 @@
+package dev.monitoringworker.execution;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The database engines a connection may point at; each has its own route {@code run-<name>}. */
+public enum Provider {
+    SqlServer("sqlserver"),
+    PostgreSQL("postgresql"),
+    MySQL("mysql"),
+    Oracle("oracle"),
+    /** The embedded demo store; not a production target. */
+    H2("h2");
+
+    private static final Map<String, Provider> ALIASES = Map.ofEntries(
+            Map.entry("sqlserver", SqlServer), Map.entry("mssql", SqlServer), Map.entry("sql server", SqlServer),
+            Map.entry("postgresql", PostgreSQL), Map.entry("postgres", PostgreSQL), Map.entry("npgsql", PostgreSQL),
+            Map.entry("mysql", MySQL), Map.entry("mariadb", MySQL),
+            Map.entry("oracle", Oracle),
+            Map.entry("h2", H2));
+
+    private final String key;
+
+    Provider(String key) {
+        this.key = key;
+    }
+
+    /** Lower-case key used in route ids ({@code run-postgresql}). */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Parses a Provider column value, case-insensitively, accepting common aliases (Postgres, MariaDB, MSSQL).
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static Provider parse(String text) {
+        Provider p = text == null ? null : ALIASES.get(text.trim().toLowerCase(Locale.ROOT));
+        if (p == null) {
+            throw new IllegalArgumentException("unknown Provider '" + text + "'; use SqlServer, PostgreSQL, MySQL, Oracle or H2");
+        }
+        return p;
+    }
+
+    /** Whether a query written for {@code queryProvider} (null = any) applies to connections of this provider. */
+    public boolean accepts(String queryProvider) {
+        if (queryProvider == null || queryProvider.isBlank()) {
+            return true;
+        }
+        Provider p = ALIASES.get(queryProvider.trim().toLowerCase(Locale.ROOT));
+        return p == this;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.monitoringworker.notify;
+
+import dev.monitoringworker.worker.WorkerIdentity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Notification delivery to the configured sinks, and its payloads. */
+@Configuration(proxyBeanMethods = false)
+public class NotifyBeans {
+
+    @Bean
+    NotificationDelivery notificationDelivery(NotifyProperties notify) {
+        List<String> sinks = notify.sinks().stream().map(NotifyProperties.Sink::key).distinct().toList();
+        Map<String, HttpSink> http = new LinkedHashMap<>();
+        http.put(NotifyProperties.Sink.WEBHOOK.key(), new HttpSink(notify.webhook().url(), notify.webhook().authorization()));
+        http.put(NotifyProperties.Sink.ALERTMANAGER.key(), new HttpSink(notify.alertmanager().url(), notify.alertmanager().authorization()));
+        return new NotificationDelivery(sinks, http, notify.batchSize(), notify.leaseSeconds(), notify.retryBaseSeconds(),
+                notify.retryMaxSeconds(), notify.giveUpAfterHours() * 3600);
+    }
+
+    @Bean
+    NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, NotifyProperties notify) {
+        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver());
+    }
+}
