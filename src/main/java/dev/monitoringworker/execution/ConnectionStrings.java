@@ -25,30 +25,10 @@ public final class ConnectionStrings {
     /** ADO.NET pooling keys: the worker pools connections itself, so these are accepted and ignored. */
     private static final Set<String> IGNORED = Set.of("pooling", "min pool size", "max pool size", "provider");
 
-    private static final Map<Provider, Map<String, String>> OPTIONS = Map.of(
-            Provider.SqlServer, Map.of(
-                    "trustservercertificate", "trustServerCertificate", "encrypt", "encrypt",
-                    "integrated security", "integratedSecurity", "trusted_connection", "integratedSecurity",
-                    "application name", "applicationName", "app", "applicationName",
-                    "connect timeout", "loginTimeout", "connection timeout", "loginTimeout",
-                    "multisubnetfailover", "multiSubnetFailover", "applicationintent", "applicationIntent"),
-            Provider.PostgreSQL, Map.of(
-                    "ssl mode", "sslmode", "sslmode", "sslmode", "timeout", "connectTimeout",
-                    "connect timeout", "connectTimeout", "application name", "ApplicationName",
-                    "search path", "currentSchema"),
-            Provider.MySQL, Map.of(
-                    "ssl mode", "sslMode", "sslmode", "sslMode", "connect timeout", "connectTimeout",
-                    "connection timeout", "connectTimeout", "allowpublickeyretrieval", "allowPublicKeyRetrieval"),
-            Provider.Oracle, Map.of(),
-            Provider.H2, Map.of());
-
     private static final Pattern ASSIGNED_PASSWORD = Pattern.compile(
             "(?i)(?:^|[;?&\\s(])\\s*(password|pwd|sslpassword|keyStorePassword|trustStorePassword)\\s*=\\s*(\\{[^}]*}|'[^']*'|\"[^\"]*\"|[^;&)]*)");
     private static final Pattern AUTHORITY_PASSWORD = Pattern.compile("//[^/@?;:\\s]*:([^/@?;\\s]+)@");
     private static final Pattern ORACLE_PASSWORD = Pattern.compile("(?i)^jdbc:oracle:[a-z0-9]+:[^/@:]*/([^@]+)@");
-
-    private static final Map<Provider, Integer> DEFAULT_PORTS = Map.of(
-            Provider.SqlServer, 1433, Provider.PostgreSQL, 5432, Provider.MySQL, 3306, Provider.Oracle, 1521);
 
     private ConnectionStrings() {
     }
@@ -119,41 +99,12 @@ public final class ConnectionStrings {
 
     private static JdbcTarget fromJdbcUrl(Provider provider, String url) {
         String scheme = url.substring(0, Math.max(url.indexOf(':', 5), 5)).toLowerCase(Locale.ROOT);
-        String expected = switch (provider) {
-            case SqlServer -> "jdbc:sqlserver";
-            case PostgreSQL -> "jdbc:postgresql";
-            case MySQL -> scheme.equals("jdbc:mysql") ? "jdbc:mysql" : "jdbc:mariadb";
-            case Oracle -> "jdbc:oracle";
-            case H2 -> "jdbc:h2";
-        };
+        String expected = provider.engine().expectedScheme(scheme);
         if (!scheme.equals(expected)) {
             throw new ConnectionStringException("ConnectionString is a JDBC URL for '" + scheme + "' but Provider is "
                     + provider + " (expected " + expected + ":...)");
         }
-        // the MariaDB driver serves MySQL servers too, under its own scheme
-        String translated = scheme.equals("jdbc:mysql") ? "jdbc:mariadb" + url.substring(scheme.length()) : url;
-        if (provider == Provider.MySQL) {
-            return withoutUserInfo(translated);
-        }
-        return new JdbcTarget(translated, null, null, Map.of());
-    }
-
-    /** MySQL's {@code jdbc:mysql://user:password@host/db}: credentials moved out of the URL, which the driver cannot parse. */
-    private static JdbcTarget withoutUserInfo(String url) {
-        int start = url.indexOf("//") + 2;
-        int end = start;
-        while (end < url.length() && "/?".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        int at = url.lastIndexOf('@', end - 1);
-        if (start < 2 || at < start) {
-            return new JdbcTarget(url, null, null, Map.of());
-        }
-        String userInfo = url.substring(start, at);
-        int colon = userInfo.indexOf(':');
-        String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-        String password = colon < 0 ? null : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-        return new JdbcTarget(url.substring(0, start) + url.substring(at + 1), blankToNull(user), password, Map.of());
+        return provider.engine().fromJdbcUrl(url);
     }
 
     /** Splits {@code key=value;key='va;lue'} into lower-case keys; quotes protect ';' and doubled quotes escape. */
@@ -225,7 +176,7 @@ public final class ConnectionStrings {
         String password = null;
         Integer port = null;
         Map<String, String> options = new LinkedHashMap<>();
-        Map<String, String> known = OPTIONS.get(provider);
+        Map<String, String> known = provider.engine().options();
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
@@ -250,71 +201,20 @@ public final class ConnectionStrings {
         if (server == null || server.isBlank()) {
             throw new ConnectionStringException("ConnectionString has no Server (or Host / Data Source)");
         }
-        String url = switch (provider) {
-            case SqlServer -> sqlServerUrl(server, port, database);
-            case PostgreSQL -> hostPortUrl("jdbc:postgresql://", provider, server, port, database);
-            case MySQL -> hostPortUrl("jdbc:mariadb://", provider, server, port, database);
-            case Oracle -> oracleUrl(server, port, database);
-            case H2 -> throw new IllegalStateException("H2 takes JDBC URLs only");
-        };
+        String url = provider.engine().url(server, port, database);
         return new JdbcTarget(url, blankToNull(user), password, Map.copyOf(options));
     }
 
-    private static String sqlServerUrl(String server, Integer port, String database) {
-        String s = server.regionMatches(true, 0, "tcp:", 0, 4) ? server.substring(4) : server;
-        String instance = null;
-        int comma = s.lastIndexOf(',');
-        if (comma >= 0) {
-            port = port(s.substring(comma + 1));
-            s = s.substring(0, comma);
-        }
-        int slash = s.indexOf('\\');
-        if (slash >= 0) {
-            instance = s.substring(slash + 1);
-            s = s.substring(0, slash);
-        }
-        String host = host(s.equals(".") || s.equalsIgnoreCase("(local)") ? "localhost" : s);
-        StringBuilder url = new StringBuilder("jdbc:sqlserver://").append(host);
-        if (instance != null && !instance.isBlank()) {
-            url.append('\\').append(instance);
-        }
-        if (port != null || instance == null) {
-            url.append(':').append(port == null ? DEFAULT_PORTS.get(Provider.SqlServer) : port);
-        }
-        if (database != null && !database.isBlank()) {
-            url.append(";databaseName=").append(database);
-        }
-        return url.toString();
-    }
-
-    private static String hostPortUrl(String prefix, Provider provider, String server, Integer port, String database) {
+    /** {@code prefix}host:port/database, the port from the server ({@code host:port}, {@code host,port}) or the port key. */
+    static String hostPortUrl(String prefix, int defaultPort, String server, Integer port, String database) {
         String s = server;
         int sep = s.startsWith("[") ? s.indexOf("]:") + 1 : Math.max(s.lastIndexOf(','), s.lastIndexOf(':'));
         if (sep > 0) {
             port = port(s.substring(sep + 1));
             s = s.substring(0, sep);
         }
-        String url = prefix + host(s) + ":" + (port == null ? DEFAULT_PORTS.get(provider) : port);
+        String url = prefix + host(s) + ":" + (port == null ? defaultPort : port);
         return url + "/" + (database == null ? "" : database);
-    }
-
-    private static String oracleUrl(String dataSource, Integer port, String service) {
-        if (dataSource.startsWith("(")) {
-            return "jdbc:oracle:thin:@" + dataSource;
-        }
-        String s = dataSource.startsWith("//") ? dataSource.substring(2) : dataSource;
-        int slash = s.indexOf('/');
-        String hostPort = slash < 0 ? s : s.substring(0, slash);
-        String svc = slash < 0 ? service : s.substring(slash + 1);
-        int colon = hostPort.lastIndexOf(':');
-        if (colon > 0) {
-            port = port(hostPort.substring(colon + 1));
-            hostPort = hostPort.substring(0, colon);
-        }
-        if (svc == null || svc.isBlank()) {
-            throw new ConnectionStringException("an Oracle ConnectionString needs a service name: Data Source=host:1521/SERVICE");
-        }
-        return "jdbc:oracle:thin:@//" + host(hostPort) + ":" + (port == null ? DEFAULT_PORTS.get(Provider.Oracle) : port) + "/" + svc;
     }
 
     private static String option(Provider provider, String property, String value) {
@@ -335,7 +235,7 @@ public final class ConnectionStrings {
                 default -> throw new ConnectionStringException("ConnectionString SslMode '" + v + "' is not understood for Provider "
                         + provider + "; use None, Required, VerifyCA or VerifyFull");
             };
-            case "connectTimeout" -> provider == Provider.MySQL ? Long.toString(seconds(property, v) * 1000L) : Integer.toString(seconds(property, v));
+            case "connectTimeout" -> provider.engine().connectTimeout(seconds(property, v));
             case "loginTimeout" -> Integer.toString(seconds(property, v));
             default -> v;
         };
@@ -349,7 +249,7 @@ public final class ConnectionStrings {
         }
     }
 
-    private static int port(String value) {
+    static int port(String value) {
         try {
             int p = Integer.parseInt(value.trim());
             if (p >= 1 && p <= 65535) {
@@ -361,7 +261,7 @@ public final class ConnectionStrings {
         throw new ConnectionStringException("ConnectionString port '" + value.trim() + "' is not a port number (1-65535)");
     }
 
-    private static String host(String host) {
+    static String host(String host) {
         String h = host.trim();
         if (!HOST.matcher(h).matches()) {
             throw new ConnectionStringException("ConnectionString server '" + h + "' is not a host name or address");
@@ -369,7 +269,7 @@ public final class ConnectionStrings {
         return h;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

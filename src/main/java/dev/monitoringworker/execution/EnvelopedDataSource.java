@@ -49,22 +49,6 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         return envelop(super.getConnection(username, password));
     }
 
-    /** The statement that makes the coming work read-only, or null where none is sent (PostgreSQL's driver opens
-     *  the transaction read-only itself; SQL Server and H2 have none). MySQL takes it for the session: a DDL
-     *  statement commits implicitly and would start a new, writable transaction. */
-    static String readOnlyStatement(Provider provider) {
-        return switch (provider) {
-            case Oracle -> "SET TRANSACTION READ ONLY";
-            case MySQL -> "SET SESSION TRANSACTION READ ONLY";
-            case PostgreSQL, SqlServer, H2 -> null;
-        };
-    }
-
-    /** What undoes {@link #readOnlyStatement} before the connection goes back to the pool, if anything. */
-    static String restoreStatement(Provider provider) {
-        return provider == Provider.MySQL ? "SET SESSION TRANSACTION READ WRITE" : null;
-    }
-
     /**
      * Monitoring SQL takes no parameters: asked for its parameter metadata (as camel-sql asks before every run), the
      * statement answers none itself instead of the driver asking the server (a describe round trip on PostgreSQL,
@@ -137,7 +121,7 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
         if (readOnly) {
             try {
                 connection.setAutoCommit(false);
-                String statement = readOnlyStatement(provider);
+                String statement = provider.engine().readOnlyStatement();
                 if (provider == Provider.PostgreSQL) {
                     // the driver opens the transaction with BEGIN READ ONLY, in the same round trip as the query
                     connection.setReadOnly(true);
@@ -157,7 +141,7 @@ public final class EnvelopedDataSource extends DelegatingDataSource {
                     if (readOnly && method.getName().equals("close") && !connection.isClosed()) {
                         try {
                             connection.rollback();
-                            String restore = restoreStatement(provider);
+                            String restore = provider.engine().restoreStatement();
                             if (restore != null) {
                                 try (Statement s = connection.createStatement()) {
                                     s.execute(restore);

@@ -3,14 +3,14 @@ package dev.monitoringworker.execution;
 import java.util.Locale;
 import java.util.Map;
 
-/** The database engines a connection may point at; each has its own route {@code run-<name>}. */
+/** The database engines a connection may point at; each has its own route {@code run-<name>} and its own {@link Engine}. */
 public enum Provider {
-    SqlServer("sqlserver"),
-    PostgreSQL("postgresql"),
-    MySQL("mysql"),
-    Oracle("oracle"),
+    SqlServer("sqlserver", new SqlServerEngine()),
+    PostgreSQL("postgresql", new PostgreSqlEngine()),
+    MySQL("mysql", new MySqlEngine()),
+    Oracle("oracle", new OracleEngine()),
     /** The embedded demo store; not a production target. */
-    H2("h2");
+    H2("h2", new H2Engine());
 
     private static final Map<String, Provider> ALIASES = Map.ofEntries(
             Map.entry("sqlserver", SqlServer), Map.entry("mssql", SqlServer), Map.entry("sql server", SqlServer),
@@ -20,9 +20,16 @@ public enum Provider {
             Map.entry("h2", H2));
 
     private final String key;
+    private final Engine engine;
 
-    Provider(String key) {
+    Provider(String key, Engine engine) {
         this.key = key;
+        this.engine = engine;
+    }
+
+    /** What differs for this engine: connection strings, driver properties, connect deadlines, the read-only envelope. */
+    Engine engine() {
+        return engine;
     }
 
     /** Lower-case key used in route ids ({@code run-postgresql}). */

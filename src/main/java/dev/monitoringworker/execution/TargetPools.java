@@ -112,7 +112,7 @@ public class TargetPools implements AutoCloseable {
         JdbcTarget target = ConnectionStrings.translate(provider, plaintext, h2Enabled);
         Secrets.register(target.password());
         Properties driverProperties = new Properties();
-        driverProperties.putAll(driverTimeouts(provider, connection.connectTimeoutSeconds()));
+        driverProperties.putAll(provider.engine().connectTimeouts(connection.connectTimeoutSeconds()));
         driverProperties.putAll(target.properties());
         HikariConfig config = new HikariConfig();
         config.setPoolName("target-" + connection.connectionId());
@@ -127,18 +127,6 @@ public class TargetPools implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.setScheduledExecutor(housekeeping);
         return new FailFastPool(new HikariDataSource(config), guard);
-    }
-
-    /** Connect deadlines in the driver, so an unreachable host cannot hold a worker thread past the limit. */
-    private static Map<String, String> driverTimeouts(Provider provider, int seconds) {
-        String s = Integer.toString(seconds);
-        return switch (provider) {
-            case PostgreSQL -> Map.of("connectTimeout", s, "loginTimeout", s);
-            case MySQL -> Map.of("connectTimeout", Long.toString(seconds * 1000L));
-            case SqlServer -> Map.of("loginTimeout", s);
-            case Oracle -> Map.of("oracle.net.CONNECT_TIMEOUT", Long.toString(seconds * 1000L));
-            case H2 -> Map.of();
-        };
     }
 
     /** What the pool is built from; a changed row gives a different one. Compared, not hashed: it is looked at on every run. */
