@@ -29,7 +29,7 @@ public final class ConnectionProperties {
         for (String name : names) {
             if (!provider.engine().allows(name)) {
                 throw new ConnectionStringException("ConnectionString property '" + name.trim() + "' is not allowed for Provider " + provider
-                        + ": only the driver settings listed in the README (Security, connection properties) are accepted, none that "
+                        + ": only the driver settings listed in docs/security.md (connection properties) are accepted, none that "
                         + "loads classes or touches files on the worker's host");
             }
         }

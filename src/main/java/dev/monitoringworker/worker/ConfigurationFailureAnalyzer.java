@@ -44,7 +44,7 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
             lines = List.of(name + shown(name, property == null ? null : property.getValue()) + ": " + reason(cause) + origin(property));
         }
         return new FailureAnalysis(String.join("\n", lines),
-                "Correct the value (config/application.yaml, an environment variable or a --property); the README's Configuration table lists every monitoring.* property.",
+                "Correct the value (config/application.yaml, an environment variable or a --property); docs/configuration.md lists every monitoring.* property.",
                 cause);
     }
 

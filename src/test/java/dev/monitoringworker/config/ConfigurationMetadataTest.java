@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code monitoring.*} properties as the jar describes them (META-INF/spring-configuration-metadata.json, written
  * by Spring Boot's configuration processor from the properties records): every key that config/application.yaml and
- * the route files use is one of them, the shipped values are their defaults, and the README's table is the one
- * generated from them. {@code -Dconfiguration.table.update=true} writes the generated table into the README.
+ * the route files use is one of them, the shipped values are their defaults, and the table in docs/configuration.md is the one
+ * generated from them. {@code -Dconfiguration.table.update=true} writes the generated table into docs/configuration.md.
  */
 class ConfigurationMetadataTest {
 
@@ -97,13 +97,13 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void theReadmeTableIsTheOneGeneratedFromTheMetadata() throws IOException {
-        Path readme = Path.of("README.md");
+    void theConfigurationTableIsTheOneGeneratedFromTheMetadata() throws IOException {
+        Path readme = Path.of("docs/configuration.md");
         String text = Files.readString(readme);
         int start = text.indexOf(TABLE_START);
         int end = text.indexOf(TABLE_END);
-        assertThat(start).as("README marker").isNotNegative();
-        assertThat(end).as("README marker").isGreaterThan(start);
+        assertThat(start).as("docs/configuration.md marker").isNotNegative();
+        assertThat(end).as("docs/configuration.md marker").isGreaterThan(start);
         String generated = table();
         String current = text.substring(start + TABLE_START.length(), end);
         if (!current.equals(generated) && Boolean.getBoolean("configuration.table.update")) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The catalogue of bad input (README, "Bad input"): each bad row or value gives a specific error where a
+ * The catalogue of bad input (docs/reliability.md, "Bad input"): each bad row or value gives a specific error where a
  * user sees it — the result row, the job's LastError, or the store refusing the insert — while the worker
  * keeps running and a good pair next to it still succeeds.
  */
