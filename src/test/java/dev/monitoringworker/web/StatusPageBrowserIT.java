@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The status page in headless Chromium against a running pipeline (PostgreSQL store, two PostgreSQL targets):
  * sign in, the grid fills in, a cell turns red when the test moves a target's value across its threshold, the
- * environment filter narrows the grid, and a connection's link opens its history. Every page runs under its
+ * environment filter narrows the grid, and a connection's link opens its history: a chart per query with time and value
+ * axes, its thresholds as dashed lines and red bands where it was Critical. Every page runs under its
  * Content-Security-Policy without a violation, and the browser sees the security headers and a SameSite, HttpOnly
  * session cookie. Screenshots: target/screenshots.
  */
@@ -58,7 +59,7 @@ class StatusPageBrowserIT {
         try {
             Store store = new Store(TestDatabases.postgresDataSource(storeUrl));
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IsEnabled = false WHERE QueryName = 'Connection Test'");
-            store.connection("orders-db", "PostgreSQL", ordersUrl, "production", 5);
+            UUID ordersId = store.connection("orders-db", "PostgreSQL", ordersUrl, "production", 5);
             store.connection("billing-db", "PostgreSQL", billingUrl, "test", 5);
             UUID query = store.query("replication lag", null, "SELECT seconds FROM replica_lag", "Scalar", 80.0, 90.0, "GreaterThan", 5, 10, false);
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET IntervalSeconds = 1, HardAfter = 1 WHERE QueryId = ?", query);
@@ -110,10 +111,28 @@ class StatusPageBrowserIT {
             browser.findElement(By.linkText("billing-db")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("connection-name")).getText().equals("billing-db")
                     && !browser.findElements(By.cssSelector("tr[data-status=Ok]")).isEmpty());
-            assertThat(browser.findElements(By.cssSelector("#trends svg.spark"))).as("a trend line per query").hasSize(1);
+            // a chart per query: time and value axes, the thresholds as dashed lines drawn on its canvas
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("#trends .chart canvas")).size() == 1);
+            WebElement chart = browser.findElement(By.cssSelector("#trends .chart"));
+            assertThat(chart.getAttribute("data-query")).isEqualTo("replication lag");
+            assertThat(chart.getAttribute("data-thresholds")).isEqualTo("warning critical");
+            assertThat(chart.findElements(By.cssSelector(".u-legend .u-series .u-label")).stream().map(WebElement::getText).toList())
+                    .contains("value", "warning 80", "critical 90");
+            assertThat(chart.findElements(By.cssSelector(".u-axis"))).as("time and value axes").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(pixels(browser, 249, 168, 37)).as("the warning line's pixels").isGreaterThan(50);
+            assertThat(pixels(browser, 198, 40, 40)).as("the critical line's pixels").isGreaterThan(50);
+            assertThat(pixels(browser, 21, 101, 192)).as("the value line's pixels").isGreaterThan(50);
             assertThat(browser.findElement(By.id("history")).getText()).contains("replication lag", "12");
             Browser.screenshot(browser, "connection-history");
             assertThat(cspViolations(browser)).as("the connection page passes its policy").isEmpty();
+
+            // where its results were Critical, a red band behind the line
+            browser.get(base + "/connection.html?id=" + ordersId);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("connection-name")).getText().equals("orders-db")
+                    && browser.findElements(By.cssSelector("#trends .chart canvas")).size() == 1);
+            assertThat(pixels(browser, 198, 40, 40, 20, 60)).as("the Critical band's pixels (the line's colour, translucent)").isGreaterThan(1000);
+            Browser.screenshot(browser, "connection-critical");
+            assertThat(cspViolations(browser)).isEmpty();
 
             // a check that fails from its first run is not shown Ok until HardAfter runs have failed: its soft state shows
             UUID failing = store.query("failing check", null, "SELECT seconds FROM no_such_table", "Scalar", 80.0, 90.0, "GreaterThan", 5, 10, false);
@@ -130,6 +149,20 @@ class StatusPageBrowserIT {
             browser.quit();
             worker.close();
         }
+    }
+
+    /** How many pixels of the trend chart's canvas have this colour, opaque (lines). */
+    private static long pixels(ChromeDriver browser, int r, int g, int b) {
+        return pixels(browser, r, g, b, 200, 255);
+    }
+
+    /** How many pixels of the trend chart's (transparent) canvas have this colour at an opacity between the two. */
+    private static long pixels(ChromeDriver browser, int r, int g, int b, int minAlpha, int maxAlpha) {
+        return (Long) browser.executeScript("const c = document.querySelector('#trends .chart canvas');"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 0; i < d.length; i += 4) { if (Math.abs(d[i] - arguments[0]) < 8 && Math.abs(d[i + 1] - arguments[1]) < 8"
+                + " && Math.abs(d[i + 2] - arguments[2]) < 8 && d[i + 3] >= arguments[3] && d[i + 3] <= arguments[4]) { n++; } } return n;",
+                r, g, b, minAlpha, maxAlpha);
     }
 
     private static List<?> cspViolations(ChromeDriver browser) {
