@@ -30,4 +30,9 @@ public class MetricsBeans {
     WorkerMetricsSnapshot workerMetricsSnapshot(MeterRegistry registry, InFlightJobs inFlight, WorkerIdentity identity) {
         return new WorkerMetricsSnapshot(registry, inFlight, identity);
     }
+
+    @Bean
+    ResultGauges resultGauges(MeterRegistry registry, MetricsProperties metrics) {
+        return new ResultGauges(registry, metrics.valueSeriesMax());
+    }
 }

@@ -60,6 +60,7 @@ class DashboardScrapeIT {
         String targetUrl = TestDatabases.newPostgresDatabase("dashtarget");
         try (ConfigurableApplicationContext app = WorkerApp.start(storeUrl, "postgres", "", Map.of(
                 "monitoring.metrics.interval-ms", 500,
+                "monitoring.metrics.values-interval-ms", 500,
                 "monitoring.notify.interval-ms", 300,
                 "monitoring.notify.sinks", "log,webhook",
                 "monitoring.notify.webhook.url", "http://127.0.0.1:" + closedPort + "/hook"))) {

@@ -394,7 +394,16 @@ class SqlServerStoreStatementsIT {
             assertThat(s.integer("ConnectionDeleted")).isZero();
             assertThat(s.string("ConnectionName")).isEqualTo("alert-target");
         });
+        assertThat(selected(route("select-result-values", Map.of()))).as("a disabled connection exports no value")
+                .noneSatisfy(v -> assertThat(v.string("ConnectionName")).isEqualTo("alert-target"));
         db.update("UPDATE monitoring.DatabaseConnections SET IsEnabled = 1 WHERE ConnectionId = ?", c);
+        assertThat(selected(route("select-result-values", Map.of()))).filteredOn(v -> "alert-target".equals(v.string("ConnectionName")))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.string("QueryName")).isEqualTo("Connection Test");
+                    assertThat(v.string("RowKey")).isEmpty();
+                    assertThat(v.string("State")).isEqualTo("Warning");
+                    assertThat(v.decimal("LastValue")).isEqualTo(7.0);
+                });
 
         List<Row> claimed = selected(route("claim-alert-events", Map.of("BatchSize", 10, "LeaseSeconds", 60)));
         assertThat(claimed).as("the later change waits for the earlier one").hasSize(1);
