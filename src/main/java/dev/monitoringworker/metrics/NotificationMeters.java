@@ -1,10 +1,12 @@
 package dev.monitoringworker.metrics;
 
+import dev.monitoringworker.notify.AlertNotice;
 import dev.monitoringworker.notify.NotificationDelivery;
 import dev.monitoringworker.store.Row;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Variable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +39,9 @@ public class NotificationMeters {
                 .description("Alert changes in the store still to be sent, on any worker").register(registry);
     }
 
-    /** An alert change went to every sink. */
-    public void sent() {
-        sent.values().forEach(Counter::increment);
+    /** An alert change went to every sink its routing names. */
+    public void sent(@Variable("notice") AlertNotice notice) {
+        delivery.routedSinks(notice).forEach(sink -> sent.get(sink).increment());
     }
 
     /** A send failed: counted for the sink it failed on. */

@@ -1,6 +1,7 @@
 package dev.monitoringworker.notify;
 
 import org.apache.camel.Message;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,11 @@ import java.util.stream.Collectors;
 public class NotificationDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
-    public static final List<String> SINKS = List.of("log", "webhook", "alertmanager");
+    public static final List<String> SINKS = List.of("log", "webhook", "alertmanager", "slack", "teams", "pagerduty");
 
     private final List<String> sinks;
     private final HttpSinks http;
+    private final SinkRouting routing;
     private final NotificationBackoff backoff;
     private final int batchSize;
     private final int leaseSeconds;
@@ -32,8 +34,8 @@ public class NotificationDelivery {
     private String sending;
 
     /** @param http the HTTP sinks by name; their URLs are never written anywhere (they may carry a token) */
-    public NotificationDelivery(List<String> sinks, Map<String, HttpSink> http, int batchSize, int leaseSeconds, int retryBaseSeconds,
-                                int retryMaxSeconds, long giveUpSeconds) {
+    public NotificationDelivery(List<String> sinks, Map<String, HttpSink> http, Map<String, NotifyProperties.Routing> routing, int batchSize,
+                                int leaseSeconds, int retryBaseSeconds, int retryMaxSeconds, long giveUpSeconds) {
         for (String sink : sinks) {
             if (!SINKS.contains(sink)) {
                 throw new IllegalArgumentException("monitoring.notify.sinks: unknown sink '" + sink + "', expected some of " + SINKS);
@@ -42,6 +44,7 @@ public class NotificationDelivery {
                 throw new IllegalArgumentException("monitoring.notify." + sink + ".url: required when monitoring.notify.sinks names " + sink);
             }
         }
+        this.routing = new SinkRouting(routing, sinks);
         this.sinks = List.copyOf(sinks);
         this.http = new HttpSinks(http);
         this.backoff = new NotificationBackoff(retryBaseSeconds, retryMaxSeconds, giveUpSeconds);
@@ -77,9 +80,14 @@ public class NotificationDelivery {
         return sending;
     }
 
-    /** The sink routes, in the configured order. */
-    public String recipients() {
-        return sinks.stream().map(s -> "direct:notify-" + s).collect(Collectors.joining(","));
+    /** The sinks a change goes to under their routing, in the configured order. */
+    public List<String> routedSinks(AlertNotice n) {
+        return sinks.stream().filter(s -> routing.routes(s, n)).toList();
+    }
+
+    /** The routes of the sinks a change goes to, in the configured order. */
+    public String recipients(@Variable("notice") AlertNotice n) {
+        return routedSinks(n).stream().map(s -> "direct:notify-" + s).collect(Collectors.joining(","));
     }
 
     /** Makes the message a JSON POST to the sink's URL, with its Authorization header when one is configured. */

@@ -1,5 +1,6 @@
 package dev.monitoringworker.notify;
 
+import dev.monitoringworker.security.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,14 +24,92 @@ public class NotificationPayloads {
 
     private static final Set<String> PROBLEMS = Set.of("Warning", "Critical", "Unknown", "Stale", "NoData");
 
+    private static final Map<String, String> COLORS = Map.of("Ok", "#2e7d32", "Warning", "#f9a825", "Critical", "#c62828");
+
     private final ObjectMapper json;
     private final String sender;
     private final String receiver;
+    private final String routingKey;
 
-    public NotificationPayloads(ObjectMapper json, String sender, String receiver) {
+    /** @param routingKey PagerDuty's routing key: a secret, kept out of every log line */
+    public NotificationPayloads(ObjectMapper json, String sender, String receiver, String routingKey) {
         this.json = json;
         this.sender = sender;
         this.receiver = receiver;
+        this.routingKey = routingKey == null ? "" : routingKey;
+        if (!this.routingKey.isBlank()) {
+            Secrets.register(this.routingKey);
+        }
+    }
+
+    /** A Slack incoming webhook's message: the line, and an attachment coloured by the state entered. */
+    public String slack(AlertNotice n) throws JsonProcessingException {
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("color", COLORS.getOrDefault(n.to(), "#6d4c41"));
+        attachment.put("fields", List.of(field("Connection", n.connectionName() + " (" + n.environment() + ")"), field("State", n.from() + " → " + n.to()),
+                field("Value", n.value() == null ? "–" : String.valueOf(n.value()))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", line(n));
+        body.put("attachments", List.of(attachment));
+        return json.writeValueAsString(body);
+    }
+
+    /** A Microsoft Teams (Workflows) message: one Adaptive Card with the line and the alert's facts. */
+    public String teams(AlertNotice n) throws JsonProcessingException {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", List.of(
+                Map.of("type", "TextBlock", "size", "Medium", "weight", "Bolder", "wrap", true, "text", n.title() + ": " + n.to(),
+                        "color", n.to().equals("Ok") ? "Good" : n.to().equals("Critical") ? "Attention" : "Warning"),
+                Map.of("type", "TextBlock", "wrap", true, "text", line(n)),
+                Map.of("type", "FactSet", "facts", List.of(fact("Connection", n.connectionName()), fact("Environment", n.environment()),
+                        fact("State", n.from() + " → " + n.to()), fact("Value", n.value() == null ? "–" : String.valueOf(n.value()))))));
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.put("content", card);
+        return json.writeValueAsString(Map.of("type", "message", "attachments", List.of(attachment)));
+    }
+
+    /**
+     * A PagerDuty Events API v2 event: a state change into a problem triggers, a change to Ok resolves, under one dedup
+     * key per alert (connection, query, key). Flapping's start and end are no incidents: null, nothing is sent.
+     */
+    public String pagerduty(AlertNotice n) throws JsonProcessingException {
+        if (!n.stateChanged()) {
+            return null;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("routing_key", routingKey);
+        body.put("event_action", PROBLEMS.contains(n.to()) ? "trigger" : "resolve");
+        body.put("dedup_key", n.connectionId() + "/" + n.queryId() + "/" + n.rowKey());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String summary = line(n);
+        payload.put("summary", summary.length() > 1024 ? summary.substring(0, 1021) + "..." : summary);
+        payload.put("source", n.connectionName());
+        payload.put("severity", n.to().equals("Critical") ? "critical" : n.to().equals("Warning") ? "warning" : n.to().equals("Ok") ? "info" : "error");
+        payload.put("timestamp", String.valueOf(n.occurredAt()));
+        payload.put("component", n.queryName());
+        payload.put("group", n.environment());
+        payload.put("class", n.provider());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", n.from());
+        details.put("to", n.to());
+        details.put("value", n.value());
+        details.put("key", n.rowKey());
+        details.put("reason", n.reason());
+        payload.put("custom_details", details);
+        body.put("payload", payload);
+        return json.writeValueAsString(body);
+    }
+
+    private static Map<String, Object> field(String title, String value) {
+        return Map.of("title", title, "value", value == null ? "" : value, "short", true);
+    }
+
+    private static Map<String, Object> fact(String title, String value) {
+        return Map.of("title", title, "value", value == null ? "" : value);
     }
 
     public String line(AlertNotice n) {

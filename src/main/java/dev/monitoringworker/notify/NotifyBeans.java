@@ -18,12 +18,18 @@ public class NotifyBeans {
         Map<String, HttpSink> http = new LinkedHashMap<>();
         http.put(NotifyProperties.Sink.WEBHOOK.key(), new HttpSink(notify.webhook().url(), notify.webhook().authorization()));
         http.put(NotifyProperties.Sink.ALERTMANAGER.key(), new HttpSink(notify.alertmanager().url(), notify.alertmanager().authorization()));
-        return new NotificationDelivery(sinks, http, notify.batchSize(), notify.leaseSeconds(), notify.retryBaseSeconds(),
+        http.put(NotifyProperties.Sink.SLACK.key(), new HttpSink(notify.slack().url(), notify.slack().authorization()));
+        http.put(NotifyProperties.Sink.TEAMS.key(), new HttpSink(notify.teams().url(), notify.teams().authorization()));
+        http.put(NotifyProperties.Sink.PAGERDUTY.key(), new HttpSink(notify.pagerduty().url(), ""));
+        if (sinks.contains(NotifyProperties.Sink.PAGERDUTY.key()) && notify.pagerduty().routingKey().isBlank()) {
+            throw new IllegalArgumentException("monitoring.notify.pagerduty.routing-key: required when monitoring.notify.sinks names pagerduty");
+        }
+        return new NotificationDelivery(sinks, http, notify.routing(), notify.batchSize(), notify.leaseSeconds(), notify.retryBaseSeconds(),
                 notify.retryMaxSeconds(), notify.giveUpAfterHours() * 3600);
     }
 
     @Bean
     NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, NotifyProperties notify) {
-        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver());
+        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver(), notify.pagerduty().routingKey());
     }
 }

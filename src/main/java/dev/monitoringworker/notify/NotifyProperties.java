@@ -8,6 +8,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where alert changes are sent ({@code monitoring.notify.*}). URLs and authorization values may be secrets: give
@@ -22,6 +23,10 @@ import java.util.Locale;
  * @param giveUpAfterHours  a send still failing after this is given up, kept with its error
  * @param webhook           the webhook sink: JSON of the alert change
  * @param alertmanager      the alertmanager sink: anything that takes Alertmanager's webhook JSON (version 4)
+ * @param slack             the slack sink: a Slack incoming webhook
+ * @param teams             the teams sink: a Microsoft Teams incoming webhook (Workflows), an Adaptive Card per change
+ * @param pagerduty         the pagerduty sink: PagerDuty Events API v2, trigger and resolve under one dedup key per alert
+ * @param routing           which changes a sink gets, by sink name: the least severe state and the environments (none: all)
  */
 @Validated
 @ConfigurationProperties("monitoring.notify")
@@ -34,11 +39,15 @@ public record NotifyProperties(
         @DefaultValue("300") @Positive int retryMaxSeconds,
         @DefaultValue("24") @Positive long giveUpAfterHours,
         @DefaultValue @Valid Http webhook,
-        @DefaultValue @Valid Alertmanager alertmanager) {
+        @DefaultValue @Valid Alertmanager alertmanager,
+        @DefaultValue @Valid Http slack,
+        @DefaultValue @Valid Http teams,
+        @DefaultValue @Valid PagerDuty pagerduty,
+        @DefaultValue Map<String, Routing> routing) {
 
     /** A notification sink. */
     public enum Sink {
-        LOG, WEBHOOK, ALERTMANAGER;
+        LOG, WEBHOOK, ALERTMANAGER, SLACK, TEAMS, PAGERDUTY;
 
         /** As sinks are named in configuration and in the store. */
         public String key() {
@@ -49,8 +58,8 @@ public record NotifyProperties(
     /**
      * An HTTP sink.
      *
-     * @param url           where the webhook sink POSTs each alert change (a secret: from the environment, MONITORING_NOTIFY_WEBHOOK_URL)
-     * @param authorization the webhook sink's Authorization header value, if any (MONITORING_NOTIFY_WEBHOOK_AUTHORIZATION)
+     * @param url           where the sink POSTs each alert change; a secret: from the environment (MONITORING_NOTIFY_WEBHOOK_URL, _SLACK_URL, _TEAMS_URL)
+     * @param authorization the sink's Authorization header value, if any (MONITORING_NOTIFY_WEBHOOK_AUTHORIZATION)
      */
     public record Http(@DefaultValue("") String url, @DefaultValue("") String authorization) {
     }
@@ -64,5 +73,23 @@ public record NotifyProperties(
      */
     public record Alertmanager(@DefaultValue("") String url, @DefaultValue("") String authorization,
                                @DefaultValue("monitoring-worker") String receiver) {
+    }
+
+    /**
+     * The PagerDuty sink.
+     *
+     * @param url        the Events API v2 endpoint
+     * @param routingKey the integration's routing key; a secret: from the environment (MONITORING_NOTIFY_PAGERDUTY_ROUTING_KEY)
+     */
+    public record PagerDuty(@DefaultValue("https://events.pagerduty.com/v2/enqueue") String url, @DefaultValue("") String routingKey) {
+    }
+
+    /**
+     * Which alert changes one sink gets.
+     *
+     * @param minState     the least severe state a change must enter or leave: Warning (all problems) or Critical
+     * @param environments the connections' environments whose changes it gets; empty: all
+     */
+    public record Routing(@DefaultValue("Warning") String minState, @DefaultValue List<String> environments) {
     }
 }

@@ -39,8 +39,8 @@ class ConfigurationValidationTest {
 
     @Test
     void anUnknownSinkStopsTheStartListingTheKnownOnes(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--monitoring.notify.sinks=log,slack")).isInstanceOf(RuntimeException.class);
-        assertThat(lineOf(output, "monitoring.notify.sinks")).startsWith("monitoring.notify.sinks = 'log,slack': not one of log, webhook, alertmanager");
+        assertThatThrownBy(() -> start("--monitoring.notify.sinks=log,sms")).isInstanceOf(RuntimeException.class);
+        assertThat(lineOf(output, "monitoring.notify.sinks")).startsWith("monitoring.notify.sinks = 'log,sms': not one of log, webhook, alertmanager, slack, teams, pagerduty");
     }
 
     @Test

@@ -33,7 +33,7 @@ class NotificationsTest {
     @Nested
     class Payloads {
 
-        private final NotificationPayloads payloads = new NotificationPayloads(JSON, "worker-a", "monitoring-worker");
+        private final NotificationPayloads payloads = new NotificationPayloads(JSON, "worker-a", "monitoring-worker", "R0UTINGKEY0123456789");
 
         @Test
         void webhookCarriesTheChangeTheAlertAndTheSender() throws Exception {
@@ -78,6 +78,31 @@ class NotificationsTest {
             assertThat(payloads.line(notice("FlappingStarted", "Warning", "Warning", 1, 0)))
                     .isEqualTo("Alert replication lag on orders-db: started flapping (notifications paused): value 95.0");
         }
+
+        @Test
+        void slackTeamsAndPagerDutyPayloads() throws Exception {
+            JsonNode slack = JSON.readTree(payloads.slack(notice("StateChanged", "Warning", "Critical", 1, 0)));
+            assertThat(slack.get("text").asText()).isEqualTo("Alert replication lag on orders-db: Warning -> Critical: value 95.0");
+            assertThat(slack.at("/attachments/0/color").asText()).isEqualTo("#c62828");
+
+            JsonNode teams = JSON.readTree(payloads.teams(notice("StateChanged", "Warning", "Critical", 1, 0)));
+            assertThat(teams.get("type").asText()).isEqualTo("message");
+            assertThat(teams.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+            assertThat(teams.at("/attachments/0/content/type").asText()).isEqualTo("AdaptiveCard");
+            assertThat(teams.at("/attachments/0/content/body/0/color").asText()).isEqualTo("Attention");
+            assertThat(teams.at("/attachments/0/content/body/2/facts/0/value").asText()).isEqualTo("orders-db");
+
+            JsonNode trigger = JSON.readTree(payloads.pagerduty(notice("StateChanged", "Ok", "Critical", 1, 0)));
+            assertThat(trigger.get("routing_key").asText()).isEqualTo("R0UTINGKEY0123456789");
+            assertThat(trigger.get("event_action").asText()).isEqualTo("trigger");
+            assertThat(trigger.get("dedup_key").asText()).isEqualTo("00000000-0000-0000-0000-0000000000c1/00000000-0000-0000-0000-0000000000a1/");
+            assertThat(trigger.at("/payload/severity").asText()).isEqualTo("critical");
+            assertThat(trigger.at("/payload/source").asText()).isEqualTo("orders-db");
+            JsonNode resolve = JSON.readTree(payloads.pagerduty(notice("StateChanged", "Critical", "Ok", 1, 0)));
+            assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
+            assertThat(resolve.get("dedup_key")).isEqualTo(trigger.get("dedup_key"));
+            assertThat(payloads.pagerduty(notice("FlappingStarted", "Warning", "Warning", 1, 0))).as("no incident").isNull();
+        }
     }
 
     @Nested
@@ -85,7 +110,7 @@ class NotificationsTest {
 
         private final NotificationDelivery delivery = new NotificationDelivery(List.of("log", "webhook"),
                 Map.of("webhook", new HttpSink("https://hooks.example.org/services/T0/B0/token-part?key=k1", "Bearer x"),
-                        "alertmanager", new HttpSink("", "")), 20, 300, 5, 300, 3600);
+                        "alertmanager", new HttpSink("", "")), Map.of(), 20, 300, 5, 300, 3600);
 
         @Test
         void retriesDoubleFromTheBaseUpToTheMaximum() {
@@ -131,16 +156,33 @@ class NotificationsTest {
             delivery.failed(notice("StateChanged", "Ok", "Critical", 1, 0), new ConnectException("Connection refused"));
             assertThat(delivery.fullRound(20)).as("a sink failed: wait for the next tick").isFalse();
             delivery.claim();
-            assertThat(delivery.recipients()).isEqualTo("direct:notify-log,direct:notify-webhook");
+            assertThat(delivery.recipients(notice("StateChanged", "Ok", "Critical", 1, 0))).isEqualTo("direct:notify-log,direct:notify-webhook");
         }
 
         @Test
         void unknownSinksAndHttpSinksWithoutUrlAreRefusedAtStart() {
-            assertThatThrownBy(() -> new NotificationDelivery(List.of("log", "slack"), Map.of(), 20, 300, 5, 300, 3600))
-                    .hasMessage("monitoring.notify.sinks: unknown sink 'slack', expected some of [log, webhook, alertmanager]");
-            assertThatThrownBy(() -> new NotificationDelivery(List.of("alertmanager"), Map.of("alertmanager", new HttpSink(" ", "")), 20, 300, 5,
-                    300, 3600)).hasMessage("monitoring.notify.alertmanager.url: required when monitoring.notify.sinks names alertmanager");
-            assertThat(new NotificationDelivery(List.of(), Map.of(), 20, 300, 5, 300, 3600).enabled()).isFalse();
+            assertThatThrownBy(() -> new NotificationDelivery(List.of("log", "sms"), Map.of(), Map.of(), 20, 300, 5, 300, 3600))
+                    .hasMessage("monitoring.notify.sinks: unknown sink 'sms', expected some of [log, webhook, alertmanager, slack, teams, pagerduty]");
+            assertThatThrownBy(() -> new NotificationDelivery(List.of("alertmanager"), Map.of("alertmanager", new HttpSink(" ", "")), Map.of(), 20,
+                    300, 5, 300, 3600)).hasMessage("monitoring.notify.alertmanager.url: required when monitoring.notify.sinks names alertmanager");
+            assertThatThrownBy(() -> new NotificationDelivery(List.of("log"), Map.of(), Map.of("log", new NotifyProperties.Routing("Error", List.of())),
+                    20, 300, 5, 300, 3600)).hasMessage("monitoring.notify.routing.log.min-state: 'Error' is not Warning or Critical");
+            assertThatThrownBy(() -> new NotificationDelivery(List.of("log"), Map.of(), Map.of("sms", new NotifyProperties.Routing("Warning", List.of())),
+                    20, 300, 5, 300, 3600)).hasMessageStartingWith("monitoring.notify.routing.sms: unknown sink");
+            assertThat(new NotificationDelivery(List.of(), Map.of(), Map.of(), 20, 300, 5, 300, 3600).enabled()).isFalse();
+        }
+
+        @Test
+        void eachSinkGetsTheChangesItsRoutingNames() {
+            NotificationDelivery routed = new NotificationDelivery(List.of("log", "slack", "pagerduty"),
+                    Map.of("slack", new HttpSink("https://hooks.slack.example/T0/B0/x", ""), "pagerduty", new HttpSink("https://pd.example/v2", "")),
+                    Map.of("pagerduty", new NotifyProperties.Routing("Critical", List.of()), "slack", new NotifyProperties.Routing("Warning", List.of("staging"))),
+                    20, 300, 5, 300, 3600);
+            assertThat(routed.routedSinks(notice("StateChanged", "Ok", "Warning", 1, 0))).as("prod Warning: not Critical, not staging")
+                    .containsExactly("log");
+            assertThat(routed.routedSinks(notice("StateChanged", "Warning", "Critical", 1, 0))).containsExactly("log", "pagerduty");
+            assertThat(routed.routedSinks(notice("StateChanged", "Critical", "Ok", 1, 0))).as("the recovery of a Critical").containsExactly("log", "pagerduty");
+            assertThat(routed.recipients(notice("StateChanged", "Critical", "Ok", 1, 0))).isEqualTo("direct:notify-log,direct:notify-pagerduty");
         }
     }
 }
