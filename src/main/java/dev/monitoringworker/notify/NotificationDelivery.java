@@ -44,7 +44,7 @@ public class NotificationDelivery {
                 throw new IllegalArgumentException("monitoring.notify." + sink + ".url: required when monitoring.notify.sinks names " + sink);
             }
         }
-        this.routing = new SinkRouting(routing, sinks);
+        this.routing = new SinkRouting(routing);
         this.sinks = List.copyOf(sinks);
         this.http = new HttpSinks(http);
         this.backoff = new NotificationBackoff(retryBaseSeconds, retryMaxSeconds, giveUpSeconds);

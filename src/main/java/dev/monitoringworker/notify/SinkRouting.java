@@ -1,6 +1,5 @@
 package dev.monitoringworker.notify;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ final class SinkRouting {
 
     private final Map<String, NotifyProperties.Routing> routing;
 
-    SinkRouting(Map<String, NotifyProperties.Routing> configured, List<String> sinks) {
+    SinkRouting(Map<String, NotifyProperties.Routing> configured) {
         for (Map.Entry<String, NotifyProperties.Routing> e : configured.entrySet()) {
             String sink = e.getKey().toLowerCase(Locale.ROOT);
             if (!NotificationDelivery.SINKS.contains(sink)) {
