@@ -66,6 +66,10 @@ class FlakyStoreIT {
             await().atMost(Duration.ofSeconds(90 + JOBS / 5)).pollInterval(Duration.ofMillis(250)).until(() -> store.jdbc().queryForObject(
                     "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status IN ('Succeeded', 'Failed')", Integer.class, query) == JOBS);
             double seconds = (System.nanoTime() - started) / 1e9;
+            // a fast drain may commit too few times on one worker to meet a failure after commit: the faults stay on
+            // until each worker has met one (its heartbeats and timers keep committing), so both paths are exercised
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> flaky.stream().allMatch(f -> f.afterCommitFailures() > 0));
             flaky.forEach(FlakyDataSource::switchOff);
 
             Map<String, Object> attempts = store.jdbc().queryForMap("SELECT COUNT(*) FILTER (WHERE Attempt = 1) AS first, "
@@ -78,7 +82,6 @@ class FlakyStoreIT {
                     Integer.class, query)).as("one result per job, none twice").isEqualTo(JOBS);
             assertThat(store.jdbc().queryForObject("SELECT COUNT(DISTINCT JobId) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
                     Integer.class, query)).isEqualTo(JOBS);
-            assertThat(flaky).allMatch(f -> f.afterCommitFailures() > 0);
             assertThat(((Number) attempts.get("most")).intValue()).as("store flakiness costs no job an attempt").isEqualTo(1);
         }
     }
