@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +17,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.monitoringworker.support.Scrapes.scrape;
+import static dev.monitoringworker.support.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,24 +81,5 @@ class DashboardScrapeIT {
             assertThat(value(scrape, "monitoring_notifications_sent_total", "sink=\"log\"")).as("nothing is sent while a sink fails").isZero();
             assertThat(value(scrape, "monitoring_notifications_failed_total", "sink=\"log\"")).isZero();
         }
-    }
-
-    private static String scrape(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** The sum of a sample's values whose labels contain {@code labels}. */
-    private static double value(String metrics, String name, String labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
-        double sum = 0;
-        boolean found = false;
-        while (m.find()) {
-            if (m.group(1) == null || m.group(1).contains(labels)) {
-                sum += Double.parseDouble(m.group(2));
-                found = true;
-            }
-        }
-        assertThat(found).as(name + " with " + labels).isTrue();
-        return sum;
     }
 }

@@ -8,17 +8,13 @@ import dev.monitoringworker.worker.WorkerControl;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.monitoringworker.support.Scrapes.scrape;
+import static dev.monitoringworker.support.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,24 +117,5 @@ class OperationsIT {
                     .containsEntry("purge-orphan-alert-states", 20L);
             assertThat(retention.largestBatch()).isBetween(1, 4000);
         }
-    }
-
-    private static String scrape(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** The value of a Prometheus sample whose labels contain {@code labels} (summed when several match). */
-    private static double value(String metrics, String name, String labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
-        double sum = 0;
-        boolean found = false;
-        while (m.find()) {
-            if (m.group(1) == null || m.group(1).contains(labels)) {
-                sum += Double.parseDouble(m.group(2));
-                found = true;
-            }
-        }
-        assertThat(found).as(name + " with " + labels + " on /actuator/prometheus").isTrue();
-        return sum;
     }
 }

@@ -11,10 +11,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -22,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.monitoringworker.support.Scrapes.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,10 +97,6 @@ class ResultValuesIT {
                     + "1 more (connection, query, key) are not exported");
             assertThat(Pattern.compile("the cap of 2 series").matcher(output.getOut()).results().count()).as("said once").isEqualTo(1);
         }
-    }
-
-    private static String scrape(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The value of the one sample of {@code name} whose labels contain {@code labels}, if there is one. */
