@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.threshold.Cells;
 import dev.monitoringworker.threshold.ResultStatus;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -30,7 +31,6 @@ public class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
-    private static final int MAX_KEY_CHARS = 400;
 
     private final AlertRules defaults;
     private final ObjectMapper json;
@@ -71,6 +71,10 @@ public class AlertEvaluator {
             ResultStatus status = ResultStatus.valueOf(row.string("Status"));
             boolean failed = status == ResultStatus.Error || status == ResultStatus.Timeout;
             if (!rule.keyed()) {
+                if (rule.counter() && status == ResultStatus.Ok && row.decimal("ResultValue") == null) {
+                    // a counter's first reading or a reset: no rate, nothing to judge
+                    continue;
+                }
                 batch.observe(connection, query, "", rule, new Observation(now, status, row.decimal("ResultValue"), AlertRows.reason(row)));
             } else {
                 // the thresholds judge each key's value; the query's own alert says whether it runs
@@ -157,8 +161,11 @@ public class AlertEvaluator {
         if (!(listed instanceof List<?> rows)) {
             return;
         }
+        List<?> rates = rule.counter() && details.get("rates") instanceof List<?> listedRates ? listedRates : null;
         Set<String> seen = new LinkedHashSet<>();
+        int index = -1;
         for (Object o : rows) {
+            index++;
             if (!(o instanceof Map<?, ?> cells)) {
                 continue;
             }
@@ -173,10 +180,19 @@ public class AlertEvaluator {
                 }
                 continue;
             }
-            String rowKey = AlertRows.fit(String.valueOf(key), MAX_KEY_CHARS);
+            String rowKey = Cells.rowKey(key);
             Object raw = AlertRows.cell(cells, rule.valueColumn());
             Double value = AlertRows.number(raw);
-            Observation run = value != null ? new Observation(now, ResultStatus.Ok, value, rule.keyColumn() + " " + rowKey + ": value " + value)
+            if (rates != null && value != null) {
+                // a counter: its rate is judged; a key without one (its first reading, a reset) is seen but not judged
+                value = index < rates.size() ? AlertRows.number(rates.get(index)) : null;
+                if (value == null) {
+                    seen.add(rowKey);
+                    continue;
+                }
+            }
+            Observation run = value != null ? new Observation(now, ResultStatus.Ok, value, rule.keyColumn() + " " + rowKey
+                    + (rates != null ? ": " + value + " per second" : ": value " + value))
                     : new Observation(now, ResultStatus.Error, null, "AlertValueColumn '" + rule.valueColumn() + "' of key '" + rowKey + "' is "
                     + (raw == null ? "missing or NULL" : "not a number: '" + AlertRows.fit(String.valueOf(raw), 100) + "'"));
             if (seen.add(rowKey)) {

@@ -1,6 +1,7 @@
 package dev.monitoringworker.alert;
 
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.threshold.Cells;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,12 +16,7 @@ final class AlertRows {
 
     /** Column labels differ in case between databases (H2 and Oracle upper-case, PostgreSQL lower-case). */
     static Object cell(Map<?, ?> cells, String column) {
-        for (Map.Entry<?, ?> e : cells.entrySet()) {
-            if (String.valueOf(e.getKey()).equalsIgnoreCase(column)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return Cells.cell(cells, column);
     }
 
     static boolean hasColumn(Map<?, ?> cells, String column) {

@@ -3,6 +3,7 @@ package dev.monitoringworker.alert;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.threshold.ComparisonOperator;
 import dev.monitoringworker.threshold.Thresholds;
+import dev.monitoringworker.threshold.ValueKind;
 
 /**
  * A query's alerting rules. Recovery limits give hysteresis: a Critical (Warning) alert clears only once the value
@@ -11,10 +12,12 @@ import dev.monitoringworker.threshold.Thresholds;
  * state changes of at least {@code flapHigh} over the last {@code flapWindow} runs starts flapping, below
  * {@code flapLow} ends it. An alert is Stale once no run has been seen for {@code staleMultiple} intervals.
  * A DataSet query with {@code keyColumn} and {@code valueColumn} also has one alert per key its rows return,
- * judged on that row's value; a key that is no longer returned goes NoData.
+ * judged on that row's value; a key that is no longer returned goes NoData. A {@code counter} query (ValueKind
+ * Counter) is judged on its per-second rate; a run without a rate (a first reading, a reset) changes no alert.
  */
 public record AlertRules(Thresholds thresholds, Double warningRecovery, Double criticalRecovery, int hardAfter,
-                         int flapWindow, double flapLow, double flapHigh, double staleMultiple, String keyColumn, String valueColumn) {
+                         int flapWindow, double flapLow, double flapHigh, double staleMultiple, String keyColumn, String valueColumn,
+                         boolean counter) {
 
     public static final int HARD_AFTER = 3;
     public static final int FLAP_WINDOW = 20;
@@ -49,7 +52,7 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
 
     /** The defaults for a query's thresholds: no hysteresis, hard after 3, flapping over 20 runs at 20–30%, stale after 3 intervals. */
     public static AlertRules defaults(Thresholds thresholds) {
-        return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE, null, null);
+        return new AlertRules(thresholds, null, null, HARD_AFTER, FLAP_WINDOW, FLAP_LOW, FLAP_HIGH, STALE_MULTIPLE, null, null, false);
     }
 
     /** The worker's defaults for NULL rule columns, from monitoring.alerts.*; thresholds always come from the query's own row. */
@@ -69,7 +72,7 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
     /** The same rules without per-key alerts: worker-wide defaults and tests. */
     public AlertRules(Thresholds thresholds, Double warningRecovery, Double criticalRecovery, int hardAfter, int flapWindow, double flapLow,
                       double flapHigh, double staleMultiple) {
-        this(thresholds, warningRecovery, criticalRecovery, hardAfter, flapWindow, flapLow, flapHigh, staleMultiple, null, null);
+        this(thresholds, warningRecovery, criticalRecovery, hardAfter, flapWindow, flapLow, flapHigh, staleMultiple, null, null, false);
     }
 
     public boolean keyed() {
@@ -79,7 +82,7 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
     /**
      * The rules of a DatabaseQueries row: its thresholds and operator, and the optional rule columns (WarningRecovery,
      * CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals, AlertKeyColumn,
-     * AlertValueColumn); NULL takes {@code defaults}.
+     * AlertValueColumn) and its ValueKind; NULL takes {@code defaults}.
      *
      * @throws IllegalArgumentException naming the column whose value cannot be used
      */
@@ -100,7 +103,7 @@ public record AlertRules(Thresholds thresholds, Double warningRecovery, Double c
                 hardAfter != null ? hardAfter : defaults.hardAfter(), defaults.flapWindow(),
                 low != null ? low / 100 : defaults.flapLow(), high != null ? high / 100 : defaults.flapHigh(),
                 stale != null ? stale : defaults.staleMultiple(), blankAsNull(query.string("AlertKeyColumn")),
-                blankAsNull(query.string("AlertValueColumn")));
+                blankAsNull(query.string("AlertValueColumn")), ValueKind.parse(query.string("ValueKind")) == ValueKind.Counter);
     }
 
     private static String blankAsNull(String s) {

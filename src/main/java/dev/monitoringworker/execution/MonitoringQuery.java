@@ -1,6 +1,7 @@
 package dev.monitoringworker.execution;
 
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.threshold.ValueKind;
 
 import java.util.UUID;
 
@@ -11,9 +12,17 @@ import java.util.UUID;
 public record MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider, String environment,
                               Double warningThreshold, Double criticalThreshold, String comparisonOperator,
                               Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite,
-                              boolean enabled) {
+                              boolean enabled, String valueKind, String keyColumn, String valueColumn) {
 
     public static final int DEFAULT_MAX_ROWS = 100;
+
+    /** A gauge query without per-key alerts. */
+    public MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider, String environment,
+                           Double warningThreshold, Double criticalThreshold, String comparisonOperator,
+                           Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite, boolean enabled) {
+        this(queryId, name, sql, resultType, provider, environment, warningThreshold, criticalThreshold, comparisonOperator,
+                intervalSeconds, timeoutSeconds, maxRows, allowWrite, enabled, null, null, null);
+    }
 
     public static MonitoringQuery from(Row row) {
         Integer maxRows = row.integer("MaxRows");
@@ -21,7 +30,12 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
                 row.string("ResultType"), row.string("Provider"), row.string("Environment"), row.decimal("WarningThreshold"),
                 row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
                 row.integer("TimeoutSeconds"), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
-                row.flag("AllowWrite", false), row.flag("IsEnabled", true));
+                row.flag("AllowWrite", false), row.flag("IsEnabled", true), row.string("ValueKind"), blankAsNull(row.string("AlertKeyColumn")),
+                blankAsNull(row.string("AlertValueColumn")));
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Whether the query's Environment (none: every one) is the connection's. */
@@ -75,7 +89,26 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         if (sql == null || sql.isBlank()) {
             return "SqlQuery is empty";
         }
+        try {
+            ValueKind.parse(valueKind);
+        } catch (IllegalArgumentException unknown) {
+            return unknown.getMessage();
+        }
         return null;
+    }
+
+    /** Whether its value is a cumulative counter, judged as a per-second rate (ValueKind Counter). */
+    public boolean counter() {
+        try {
+            return ValueKind.parse(valueKind) == ValueKind.Counter;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    /** Whether a DataSet's rows carry one value per key (AlertKeyColumn and AlertValueColumn). */
+    public boolean keyed() {
+        return keyColumn != null && valueColumn != null;
     }
 
     public String label() {

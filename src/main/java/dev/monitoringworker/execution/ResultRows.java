@@ -2,6 +2,8 @@ package dev.monitoringworker.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringworker.threshold.CounterReading;
+import dev.monitoringworker.threshold.CounterSample;
 import dev.monitoringworker.threshold.Evaluation;
 
 import java.util.LinkedHashMap;
@@ -23,9 +25,13 @@ final class ResultRows {
         this.json = json;
     }
 
-    /** @param circuit the connection's circuit breaker state after the run, null when the run never reached it */
-    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString, String circuit)
-            throws JsonProcessingException {
+    /**
+     * @param circuit the connection's circuit breaker state after the run, null when the run never reached it
+     * @param counter a counter query's readings (kept under {@link TargetExecution#COUNTER_SAMPLES} as the parameters of
+     *                update-counter-sample.sql), null for a gauge
+     */
+    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString, String circuit,
+                           CounterReading counter) throws JsonProcessingException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("JobId", item.run().jobId());
         row.put("ConnectionId", item.connection().connectionId());
@@ -40,12 +46,25 @@ final class ResultRows {
         row.put("ResultRowCount", e.rowCount());
         row.put("DurationMs", durationMs);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
-        row.put("Details", details(e, plaintextConnectionString, circuit));
+        row.put("Details", details(e, plaintextConnectionString, circuit, counter));
         row.put("QueryHash", queryHash(item.query().sql()));
+        if (counter != null && !counter.samples().isEmpty()) {
+            row.put(TargetExecution.COUNTER_SAMPLES, counter.samples().stream().map(sample -> sampleRow(item, sample)).toList());
+        }
         return row;
     }
 
-    private String details(Evaluation e, boolean plaintextConnectionString, String circuit) throws JsonProcessingException {
+    private static Map<String, Object> sampleRow(WorkItem item, CounterSample sample) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ConnectionId", item.connection().connectionId());
+        p.put("QueryId", item.query().queryId());
+        p.put("RowKey", sample.rowKey());
+        p.put("CounterValue", sample.value());
+        p.put("SampledAtMs", sample.atMs());
+        return p;
+    }
+
+    private String details(Evaluation e, boolean plaintextConnectionString, String circuit, CounterReading counter) throws JsonProcessingException {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", e.reason());
         if (circuit != null) {
@@ -57,6 +76,9 @@ final class ResultRows {
         if (!e.rows().isEmpty() || e.truncated()) {
             details.put("rows", e.rows().stream().map(ResultRows::readable).toList());
             details.put("truncated", e.truncated());
+        }
+        if (counter != null) {
+            details.putAll(counter.details());
         }
         return json.writeValueAsString(details);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.security.CipherException;
 import dev.monitoringworker.security.ConnectionStringCipher;
 import dev.monitoringworker.security.Secrets;
+import dev.monitoringworker.threshold.CounterReading;
+import dev.monitoringworker.threshold.Counters;
 import dev.monitoringworker.threshold.Evaluation;
 import dev.monitoringworker.threshold.ResultStatus;
 import dev.monitoringworker.threshold.ResultType;
@@ -30,6 +32,8 @@ public class TargetExecution {
     public static final String WORK_ITEM = "monitoringWorkItem";
     public static final String PROVIDER = "MonitoringProvider";
     public static final String DEADLINE = "MonitoringDeadlineMs";
+    /** Where a result row carries its counter readings: not a column of the row, the batch writes them to CounterSamples. */
+    public static final String COUNTER_SAMPLES = "CounterSamples";
     /** Beyond statement timeout and connect timeout, how long the route waits before it gives a run up. */
     static final int DEADLINE_GRACE_SECONDS = 2;
     private static final String STARTED = "monitoringStartedNanos";
@@ -114,14 +118,29 @@ public class TargetExecution {
         recordOutcome(exchange, item, null, null);
         Settings s = settings(item.query());
         Integer updateCount = exchange.getIn().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
+        // a single counter is read without thresholds: they judge its rate
+        Thresholds judging = item.query().counter() && !keyedCounter(item, s) ? Thresholds.NONE : s.thresholds();
         Evaluation evaluation = updateCount != null
-                ? ThresholdEvaluator.ofUpdateCount(s.type(), s.thresholds(), updateCount)
-                : ThresholdEvaluator.ofRows(s.type(), s.thresholds(), exchange.getIn().getBody(List.class), item.query().maxRows());
+                ? ThresholdEvaluator.ofUpdateCount(s.type(), judging, updateCount)
+                : ThresholdEvaluator.ofRows(s.type(), judging, exchange.getIn().getBody(List.class), item.query().maxRows());
+        CounterReading reading = null;
+        if (item.query().counter()) {
+            long now = System.currentTimeMillis();
+            reading = keyedCounter(item, s)
+                    ? Counters.ofKeys(evaluation, item.query().keyColumn(), item.query().valueColumn(), item.counters(), now)
+                    : Counters.of(evaluation, s.thresholds(), item.counters(), now);
+            evaluation = reading.evaluation();
+        }
         if (evaluation.failed()) {
             evaluation = Evaluation.failure(evaluation.status(), "connection " + item.connection().label() + ", query "
                     + item.query().label() + ": " + evaluation.reason());
         }
-        exchange.getIn().setBody(resultRow(exchange, item, evaluation));
+        exchange.getIn().setBody(resultRow(exchange, item, evaluation, reading));
+    }
+
+    /** A DataSet counter with AlertKeyColumn and AlertValueColumn has one counter per key. */
+    private static boolean keyedCounter(WorkItem item, Settings s) {
+        return s.type() == ResultType.DataSet && item.query().keyed();
     }
 
     public void failure(Exchange exchange) throws JsonProcessingException {
@@ -135,7 +154,7 @@ public class TargetExecution {
         String description = Secrets.redact(describe(item, cause));
         recordOutcome(exchange, item, cause, description);
         Evaluation evaluation = Evaluation.failure(isTimeout(cause) ? ResultStatus.Timeout : ResultStatus.Error, description);
-        exchange.getIn().setBody(resultRow(exchange, item, evaluation));
+        exchange.getIn().setBody(resultRow(exchange, item, evaluation, null));
     }
 
     /** Tells the connection's circuit breaker how an admitted run went, once, and notes the state it leaves. */
@@ -161,10 +180,10 @@ public class TargetExecution {
         }
     }
 
-    private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e) throws JsonProcessingException {
+    private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e, CounterReading counter) throws JsonProcessingException {
         Long started = exchange.getProperty(STARTED, Long.class);
         return rows.of(item, e, started == null ? 0L : (System.nanoTime() - started) / 1_000_000L,
-                Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)), exchange.getProperty(CIRCUIT, String.class));
+                Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)), exchange.getProperty(CIRCUIT, String.class), counter);
     }
 
     static boolean isTimeout(Throwable t) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.security.Secrets;
 import dev.monitoringworker.store.Row;
+import dev.monitoringworker.execution.TargetExecution;
 import dev.monitoringworker.threshold.ResultStatus;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -49,7 +50,7 @@ public class JobCompletion {
      * Sorts a batch's results (one list per lane of work items) back to their jobs: each runnable job's rows and
      * fenced completion, each unrunnable job's failed attempt. Sets the variables the batch's transaction writes:
      * {@code batch}, {@code results}, {@code completions} and {@code failures}, each in JobId order, so that two
-     * overlapping writes cannot deadlock.
+     * overlapping writes cannot deadlock, and {@code counterSamples}, the counters' new readings.
      */
     public JobBatch batch(@Variable("plans") List<JobPlan> plans,
                           @Body List<List<Map<String, Object>>> lanes, @Variable("startedNanos") long startedNanos,
@@ -79,7 +80,22 @@ public class JobCompletion {
         variables.put("results", batch.results());
         variables.put("completions", batch.completions());
         variables.put("failures", batch.failures());
+        variables.put("counterSamples", counterSamples(rows));
         return batch;
+    }
+
+    /** The counter readings of a batch's results (update-counter-sample.sql's parameters), in key order: two overlapping writes cannot deadlock. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> counterSamples(List<Map<String, Object>> results) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (Map<String, Object> r : results) {
+            if (r.get(TargetExecution.COUNTER_SAMPLES) instanceof List<?> readings) {
+                readings.forEach(reading -> samples.add((Map<String, Object>) reading));
+            }
+        }
+        samples.sort(Comparator.comparing((Map<String, Object> m) -> (UUID) m.get("ConnectionId"))
+                .thenComparing(m -> (UUID) m.get("QueryId")).thenComparing(m -> (String) m.get("RowKey")));
+        return samples;
     }
 
     /** A job whose work items all produced result rows, with the parameters of its complete-job.sql; it took as long as its longest item. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.execution.TargetConnection;
+import dev.monitoringworker.threshold.CounterSample;
+import org.apache.camel.Body;
 import org.apache.camel.Variable;
 
 import java.util.ArrayList;
@@ -71,6 +73,47 @@ public class WorkPlanner {
                               @Variable("queries") List<Map<String, Object>> queryRows) {
         Catalog catalog = Catalog.of(connectionRows, queryRows);
         return jobs.stream().map(job -> plan(job, catalog)).toList();
+    }
+
+    /**
+     * Parameters of select-counter-samples.sql for the counter queries (ValueKind Counter) a batch's plans run, or
+     * null when they run none: most batches read nothing more.
+     */
+    public Map<String, Object> counterKeys(List<JobPlan> plans) {
+        Set<UUID> connections = new LinkedHashSet<>();
+        Set<UUID> queries = new LinkedHashSet<>();
+        for (JobPlan plan : plans) {
+            for (WorkItem item : plan.items()) {
+                if (item.query().counter()) {
+                    connections.add(item.connection().connectionId());
+                    queries.add(item.query().queryId());
+                }
+            }
+        }
+        if (queries.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> keys = new HashMap<>();
+        keys.put("ConnectionIds", new ArrayList<>(connections));
+        keys.put("QueryIds", new ArrayList<>(queries));
+        return keys;
+    }
+
+    /** The plans with each counter query's work item carrying its pair's last readings (select-counter-samples.sql's rows). */
+    public List<JobPlan> withCounters(@Body List<JobPlan> plans, @Variable("counterSamples") List<Map<String, Object>> sampleRows) {
+        Map<String, Map<String, CounterSample>> byPair = new HashMap<>();
+        for (Map<String, Object> r : sampleRows) {
+            Row row = Row.of(r);
+            String rowKey = row.string("RowKey") == null ? "" : row.string("RowKey");
+            Number at = (Number) row.get("SampledAtMs");
+            byPair.computeIfAbsent(row.uuid("ConnectionId") + "/" + row.uuid("QueryId"), k -> new HashMap<>())
+                    .put(rowKey, new CounterSample(rowKey, row.decimal("CounterValue"), at.longValue()));
+        }
+        return plans.stream().map(plan -> new JobPlan(plan.job(), plan.items().stream()
+                .map(item -> item.query().counter()
+                        ? item.withCounters(byPair.getOrDefault(item.connection().connectionId() + "/" + item.query().queryId(), Map.of()))
+                        : item)
+                .toList(), plan.error())).toList();
     }
 
     /**

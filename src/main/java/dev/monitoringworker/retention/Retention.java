@@ -20,9 +20,9 @@ public class Retention {
 
     /** SQL Server escalates to a table lock at about 5,000 locks in one statement: stay below it. */
     public static final int MAX_BATCH = 4000;
-    /** Results, worker metrics, finished jobs, settled alert events, then the alert states of deleted pairs. */
+    /** Results, worker metrics, finished jobs, settled alert events, the alert states of deleted pairs, then old counter readings. */
     static final List<String> STATEMENTS = List.of("purge-results", "purge-worker-metrics", "purge-finished-jobs", "purge-alert-events",
-            "purge-orphan-alert-states");
+            "purge-orphan-alert-states", "purge-counter-samples");
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private final int batchSize;
@@ -73,6 +73,8 @@ public class Retention {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("RetentionDays", days);
         p.put("BatchSize", batchSize);
+        // CounterSamples keep the worker's clock in epoch milliseconds
+        p.put("CutoffEpochMs", System.currentTimeMillis() - days * 86_400_000L);
         return p;
     }
 

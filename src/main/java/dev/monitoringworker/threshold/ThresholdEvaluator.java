@@ -59,7 +59,7 @@ public final class ThresholdEvaluator {
         return judged(thresholds, number, text, rows.size(), List.of(), false);
     }
 
-    private static Evaluation judged(Thresholds thresholds, double value, String text, int rowCount,
+    static Evaluation judged(Thresholds thresholds, double value, String text, int rowCount,
                                      List<Map<String, Object>> rows, boolean truncated) {
         ResultStatus status = thresholds.judge(value);
         String reason = switch (status) {
@@ -92,7 +92,7 @@ public final class ThresholdEvaluator {
         return null;
     }
 
-    private static String format(double d) {
+    static String format(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 

@@ -53,6 +53,12 @@ class BadInputIT {
             UUID backwards = store.query("backwards thresholds", null, "SELECT 1", "Scalar", 90.0, 80.0, ">", null, 100, false);
             resultCase(store, cases, pg, backwards, "Error", "WarningThreshold 90.0 and CriticalThreshold 80.0 contradict ComparisonOperator GreaterThan (>)");
             resultCase(store, cases, pg, query(store, "unknown result type", "SELECT 1", "Table", null, null), "Error", "unknown ResultType 'Table'");
+            UUID unknownKind = query(store, "unknown value kind", "SELECT 1", "Scalar", null, null);
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET ValueKind = 'Rate' WHERE QueryId = ?", unknownKind);
+            resultCase(store, cases, pg, unknownKind, "Error", "query 'unknown value kind': unknown ValueKind 'Rate'; use Gauge (or NULL) or Counter");
+            UUID textCounter = query(store, "text counter", "SELECT 'many'", "Scalar", null, null);
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET ValueKind = 'Counter' WHERE QueryId = ?", textCounter);
+            resultCase(store, cases, pg, textCounter, "Error", "ValueKind Counter needs a number to take a rate of, but the query returned text 'many'");
             resultCase(store, cases, pg, store.query("zero timeout", null, "SELECT 1", "Scalar", null, null, null, 0, 100, false),
                     "Error", "TimeoutSeconds 0 must be a positive number of seconds");
             resultCase(store, cases, pg, store.query("negative timeout", null, "SELECT 1", "Scalar", null, null, null, -5, 100, false),

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Retention of alerting rows on every store dialect: alert events older than the retention that nobody waits for
  * (delivered, silent, given up) go, in batches; an event still being retried stays, and so does every recent one;
- * the alert states of a deleted connection or query go, those of live pairs stay.
+ * the alert states of a deleted connection or query go, those of live pairs stay; so do counter readings, and a key's
+ * reading not taken within the retention goes.
  */
 class AlertRetentionIT {
 
@@ -51,6 +52,28 @@ class AlertRetentionIT {
 
         assertThat(sql.update(StoreStatements.text(dialect, "purge-orphan-alert-states"), Map.of("BatchSize", 10))).isEqualTo(2);
         assertThat(rows.jdbc().queryForList("SELECT QueryId FROM monitoring.AlertStates", UUID.class)).containsExactly(query);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreDialect.class)
+    void counterReadingsOfDeletedPairsAndOldKeysArePurged(StoreDialect dialect) {
+        DataSource store = StoreStatements.freshStore(dialect, "counterretention");
+        Store rows = new Store(store);
+        UUID connection = rows.connection("kept", "PostgreSQL", "jdbc:postgresql://localhost/kept", "it", 2);
+        UUID query = rows.query("kept", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
+        long now = System.currentTimeMillis();
+        long cutoff = now - 30 * 86_400_000L;
+        NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(store);
+        for (Object[] sample : new Object[][]{{query, "", now}, {query, "gone key", cutoff - 1}, {UUID.randomUUID(), "", now}}) {
+            Map<String, Object> p = Map.of("ConnectionId", connection, "QueryId", sample[0], "RowKey", sample[1], "CounterValue", 1.0,
+                    "SampledAtMs", sample[2]);
+            assertThat(sql.update(StoreStatements.text(dialect, "insert-counter-sample"), p)).isEqualTo(1);
+        }
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-counter-samples"), Map.of("BatchSize", 1, "CutoffEpochMs", cutoff))).isEqualTo(1);
+        assertThat(sql.update(StoreStatements.text(dialect, "purge-counter-samples"), Map.of("BatchSize", 10, "CutoffEpochMs", cutoff))).isEqualTo(1);
+        assertThat(rows.jdbc().queryForList("SELECT RowKey FROM monitoring.CounterSamples WHERE QueryId = ?", String.class, query))
+                .as("the live pair's recent reading").containsExactly("");
+        assertThat(rows.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.CounterSamples", Integer.class)).isEqualTo(1);
     }
 
     private static void event(Store rows, UUID connection, UUID query, long sequence, Timestamp occurred, boolean notifies,

@@ -321,6 +321,36 @@ class SqlServerStoreStatementsIT {
     }
 
     @Test
+    @Order(5)
+    void counterReadingsKeepTheNewestAndAgeOut() {
+        UUID connection = connection("counter-target");
+        UUID query = queryId("Connection Test");
+        Map<String, Object> first = sample(connection, query, "", 100.0, 1_000L);
+        assertThat(updated(route("update-counter-sample", first))).as("nothing kept yet").isZero();
+        assertThat(updated(route("insert-counter-sample", first))).isEqualTo(1);
+        assertThat(updated(route("insert-counter-sample", first))).as("a first reading already kept").isZero();
+        assertThat(updated(route("insert-counter-sample", sample(connection, query, "tempdb", 7.0, 1_000L)))).as("a key of its own").isEqualTo(1);
+        assertThat(updated(route("update-counter-sample", sample(connection, query, "", 150.0, 2_000L)))).isEqualTo(1);
+        assertThat(updated(route("update-counter-sample", sample(connection, query, "", 120.0, 1_500L)))).as("an older reading, late").isZero();
+        List<Row> kept = selected(route("select-counter-samples", Map.of("ConnectionIds", List.of(connection), "QueryIds", List.of(query))));
+        assertThat(kept).extracting(r -> r.string("RowKey")).containsExactlyInAnyOrder("", "tempdb");
+        assertThat(kept).filteredOn(r -> r.string("RowKey").isEmpty()).singleElement().satisfies(r -> {
+            assertThat(r.decimal("CounterValue")).isEqualTo(150.0);
+            assertThat(((Number) r.get("SampledAtMs")).longValue()).isEqualTo(2_000L);
+        });
+        UUID deletedQuery = UUID.randomUUID();
+        assertThat(updated(route("insert-counter-sample", sample(connection, deletedQuery, "", 1.0, System.currentTimeMillis())))).isEqualTo(1);
+        assertThat(updated(route("insert-counter-sample", sample(connection, query, "fresh", 1.0, System.currentTimeMillis())))).isEqualTo(1);
+        assertThat(updated(route("purge-counter-samples", Map.of("BatchSize", 10, "CutoffEpochMs", 5_000L))))
+                .as("the two old readings and the one of a deleted query").isEqualTo(3);
+        assertThat(db.queryForList("SELECT RowKey FROM monitoring.CounterSamples", String.class)).containsExactly("fresh");
+    }
+
+    private static Map<String, Object> sample(UUID connection, UUID query, String key, double value, long atMs) {
+        return Map.of("ConnectionId", connection, "QueryId", query, "RowKey", key, "CounterValue", value, "SampledAtMs", atMs);
+    }
+
+    @Test
     @Order(6)
     void theCatalogAndItsConnectionStringsAreReadAndRewrittenWithoutLostEdits() {
         UUID c = connection("catalog-target");
@@ -478,7 +508,7 @@ class SqlServerStoreStatementsIT {
         Map<String, Object> query = new HashMap<>();
         for (String k : List.of("Description", "Provider", "WarningThreshold", "CriticalThreshold", "ComparisonOperator", "IntervalSeconds",
                 "TimeoutSeconds", "WarningRecovery", "CriticalRecovery", "HardAfter", "FlapLowPercent", "FlapHighPercent",
-                "StaleAfterIntervals", "AlertKeyColumn", "AlertValueColumn")) {
+                "StaleAfterIntervals", "AlertKeyColumn", "AlertValueColumn", "ValueKind")) {
             query.put(k, null);
         }
         query.putAll(Map.of("QueryId", q, "QueryName", "api query", "QueryType", "Custom", "SqlQuery", "SELECT 2", "ResultType", "Scalar",
@@ -486,11 +516,15 @@ class SqlServerStoreStatementsIT {
         assertThat(codeUpdate("api-insert-query", query)).isEqualTo(1);
         query.put("CriticalThreshold", 3.0);
         query.put("ComparisonOperator", "GreaterThan");
+        query.put("ValueKind", "Counter");
         assertThat(codeUpdate("api-update-query", query)).isEqualTo(1);
         assertThat(codeUpdate("api-set-query-enabled", Map.of("QueryId", q, "IsEnabled", true, "UserName", "api-operator"))).isEqualTo(1);
         Map<String, Object> queryById = new HashMap<>();
         queryById.put("QueryId", q);
-        assertThat(codeSelect("api-queries", queryById)).extracting(r -> r.decimal("CriticalThreshold")).containsExactly(3.0);
+        assertThat(codeSelect("api-queries", queryById)).singleElement().satisfies(r -> {
+            assertThat(r.decimal("CriticalThreshold")).isEqualTo(3.0);
+            assertThat(r.string("ValueKind")).isEqualTo("Counter");
+        });
 
         UUID j = UUID.randomUUID();
         assertThat(codeUpdate("api-enqueue-job", Map.of("JobId", j, "JobName", "from the API", "Priority", 2, "ConnectionId", c,

@@ -5,6 +5,7 @@ import dev.monitoringworker.store.Row;
 import dev.monitoringworker.execution.Provider;
 import dev.monitoringworker.execution.SqlText;
 import dev.monitoringworker.threshold.ResultType;
+import dev.monitoringworker.threshold.ValueKind;
 import dev.monitoringworker.threshold.Thresholds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +40,7 @@ public class QueriesApi {
     static final String[] COLUMNS = {"QueryId", "QueryName", "QueryType", "SqlQuery", "ResultType", "Description", "Provider",
             "WarningThreshold", "CriticalThreshold", "ComparisonOperator", "IntervalSeconds", "TimeoutSeconds", "MaxRows", "AllowWrite",
             "IsEnabled", "WarningRecovery", "CriticalRecovery", "HardAfter", "FlapLowPercent", "FlapHighPercent", "StaleAfterIntervals",
-            "AlertKeyColumn", "AlertValueColumn", "CreatedAt", "CreatedBy", "ModifiedAt", "ModifiedBy"};
+            "AlertKeyColumn", "AlertValueColumn", "ValueKind", "CreatedAt", "CreatedBy", "ModifiedAt", "ModifiedBy"};
     private static final Set<String> QUERY_TYPES = Set.of("HealthCheck", "Performance", "Custom");
 
     /** A query as written; absent fields take the table's defaults (Scalar, Custom, MaxRows 100, enabled). */
@@ -47,7 +48,7 @@ public class QueriesApi {
                              Double warningThreshold, Double criticalThreshold, String comparisonOperator, Integer intervalSeconds,
                              Integer timeoutSeconds, Integer maxRows, Boolean allowWrite, Boolean isEnabled, Double warningRecovery,
                              Double criticalRecovery, Integer hardAfter, Double flapLowPercent, Double flapHighPercent,
-                             Double staleAfterIntervals, String alertKeyColumn, String alertValueColumn) {
+                             Double staleAfterIntervals, String alertKeyColumn, String alertValueColumn, String valueKind) {
     }
 
     private final StoreApi store;
@@ -121,6 +122,12 @@ public class QueriesApi {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("resultType", e.getMessage());
         }
+        ValueKind valueKind;
+        try {
+            valueKind = ValueKind.parse(in.valueKind());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("valueKind", e.getMessage());
+        }
         String queryType = in.queryType() == null ? "Custom" : in.queryType();
         if (!QUERY_TYPES.contains(queryType)) {
             throw ApiException.invalid("queryType", "queryType '" + queryType + "' is not one of " + QUERY_TYPES);
@@ -158,7 +165,8 @@ public class QueriesApi {
                 "CriticalRecovery", in.criticalRecovery(), "HardAfter", in.hardAfter(), "FlapLowPercent", in.flapLowPercent(),
                 "FlapHighPercent", in.flapHighPercent(), "StaleAfterIntervals", in.staleAfterIntervals(),
                 "AlertKeyColumn", limited("alertKeyColumn", in.alertKeyColumn(), 128),
-                "AlertValueColumn", limited("alertValueColumn", in.alertValueColumn(), 128), "UserName", user);
+                "AlertValueColumn", limited("alertValueColumn", in.alertValueColumn(), 128),
+                "ValueKind", in.valueKind() == null || in.valueKind().isBlank() ? null : valueKind.name(), "UserName", user);
         try {
             AlertRules.from(Row.of(p), AlertRules.defaults(Thresholds.NONE));
         } catch (IllegalArgumentException e) {
