@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public class NotificationDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
-    public static final List<String> SINKS = List.of("log", "webhook", "alertmanager", "slack", "teams", "pagerduty");
+    public static final List<String> SINKS = List.of("log", "webhook", "alertmanager", "slack", "teams", "pagerduty", "email");
 
     private final List<String> sinks;
     private final HttpSinks http;
@@ -40,7 +40,7 @@ public class NotificationDelivery {
             if (!SINKS.contains(sink)) {
                 throw new IllegalArgumentException("monitoring.notify.sinks: unknown sink '" + sink + "', expected some of " + SINKS);
             }
-            if (!sink.equals("log") && (http.get(sink) == null || http.get(sink).url().isBlank())) {
+            if (http.containsKey(sink) && http.get(sink).url().isBlank()) {
                 throw new IllegalArgumentException("monitoring.notify." + sink + ".url: required when monitoring.notify.sinks names " + sink);
             }
         }

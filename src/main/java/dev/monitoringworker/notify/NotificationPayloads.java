@@ -3,6 +3,7 @@ package dev.monitoringworker.notify;
 import dev.monitoringworker.security.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,8 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What each sink receives for one alert change: a log line, a generic JSON document, or the JSON Alertmanager's
- * webhook receiver sends (version 4), so receivers written for Alertmanager take ours unchanged.
+ * What each sink receives for one alert change: a log line, a generic JSON document, the JSON Alertmanager's
+ * webhook receiver sends (version 4), so receivers written for Alertmanager take ours unchanged, Slack's, Teams',
+ * PagerDuty's, or an e-mail.
  */
 public class NotificationPayloads {
 
@@ -30,13 +32,18 @@ public class NotificationPayloads {
     private final String sender;
     private final String receiver;
     private final String routingKey;
+    private final String subjectPrefix;
 
-    /** @param routingKey PagerDuty's routing key: a secret, kept out of every log line */
-    public NotificationPayloads(ObjectMapper json, String sender, String receiver, String routingKey) {
+    /**
+     * @param routingKey    PagerDuty's routing key: a secret, kept out of every log line
+     * @param subjectPrefix put before each e-mail's subject
+     */
+    public NotificationPayloads(ObjectMapper json, String sender, String receiver, String routingKey, String subjectPrefix) {
         this.json = json;
         this.sender = sender;
         this.receiver = receiver;
         this.routingKey = routingKey == null ? "" : routingKey;
+        this.subjectPrefix = subjectPrefix == null ? "" : subjectPrefix;
         if (!this.routingKey.isBlank()) {
             Secrets.register(this.routingKey);
         }
@@ -102,6 +109,37 @@ public class NotificationPayloads {
         payload.put("custom_details", details);
         body.put("payload", payload);
         return json.writeValueAsString(body);
+    }
+
+    /**
+     * An e-mail: the subject names the state entered and the alert ({@code [MonitoringWorker] Critical: Replication lag
+     * (s) on orders-replica-2}); the body is plain text, one fact per line.
+     */
+    public void email(AlertNotice n, Message message) {
+        String state = switch (n.kind()) {
+            case "FlappingStarted" -> "Flapping";
+            case "FlappingStopped" -> "Stopped flapping, " + n.to();
+            default -> n.to();
+        };
+        String subject = (subjectPrefix.isBlank() ? "" : subjectPrefix + " ") + state + ": " + n.title();
+        StringBuilder body = new StringBuilder(line(n)).append("\n\n");
+        appendLine(body, "State", n.from() + " -> " + n.to());
+        appendLine(body, "Value", n.value() == null ? null : String.valueOf(n.value()));
+        appendLine(body, "Reason", n.reason());
+        appendLine(body, "Connection", n.connectionName() + " (" + n.environment() + ", " + n.provider() + ")");
+        appendLine(body, "Query", n.queryName());
+        appendLine(body, "Key", n.rowKey().isEmpty() ? null : n.rowKey());
+        appendLine(body, "Occurred at", String.valueOf(n.occurredAt()));
+        appendLine(body, "Event", n.eventId() + " (sequence " + n.sequence() + ")");
+        appendLine(body, "Sent by", sender);
+        message.setHeader("Subject", subject.replaceAll("[\r\n]+", " "));
+        message.setBody(body.toString());
+    }
+
+    private static void appendLine(StringBuilder body, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            body.append(name).append(": ").append(value).append('\n');
+        }
     }
 
     private static Map<String, Object> field(String title, String value) {

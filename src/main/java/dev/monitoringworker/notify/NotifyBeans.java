@@ -2,6 +2,8 @@ package dev.monitoringworker.notify;
 
 import dev.monitoringworker.worker.WorkerIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.mail.MailComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.util.LinkedHashMap;
@@ -11,6 +13,21 @@ import java.util.Map;
 /** Notification delivery to the configured sinks, and its payloads. */
 @Configuration(proxyBeanMethods = false)
 public class NotifyBeans {
+
+    @Bean
+    MailSink mailSink(NotifyProperties notify) {
+        MailSink mail = new MailSink(notify.email());
+        if (notify.sinks().contains(NotifyProperties.Sink.EMAIL)) {
+            mail.requireComplete();
+        }
+        return mail;
+    }
+
+    /** The e-mail sink's login, protection and timeouts, on the smtp component that sends it. */
+    @Bean
+    ComponentCustomizer emailSinkSession(MailSink mail) {
+        return ComponentCustomizer.builder(MailComponent.class).withCondition((name, component) -> name.equals("smtp")).build(mail::configure);
+    }
 
     @Bean
     NotificationDelivery notificationDelivery(NotifyProperties notify) {
@@ -30,6 +47,7 @@ public class NotifyBeans {
 
     @Bean
     NotificationPayloads notificationPayloads(ObjectMapper json, WorkerIdentity worker, NotifyProperties notify) {
-        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver(), notify.pagerduty().routingKey());
+        return new NotificationPayloads(json, worker.name(), notify.alertmanager().receiver(), notify.pagerduty().routingKey(),
+                notify.email().subjectPrefix());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * Where alert changes are sent ({@code monitoring.notify.*}). URLs and authorization values may be secrets: give
  * them from the environment or a mounted file.
  *
- * @param sinks             where alert changes go (log, webhook, alertmanager); empty sends none, AlertEvents still records every change
+ * @param sinks             where alert changes go (log, webhook, alertmanager, slack, teams, pagerduty, email); empty sends none, AlertEvents still records every change
  * @param intervalMs        how often a worker looks for changes to send
  * @param batchSize         changes taken at a time
  * @param leaseSeconds      a claimed notification whose sender died is taken up by another worker after this
@@ -26,6 +26,7 @@ import java.util.Map;
  * @param slack             the slack sink: a Slack incoming webhook
  * @param teams             the teams sink: a Microsoft Teams incoming webhook (Workflows), an Adaptive Card per change
  * @param pagerduty         the pagerduty sink: PagerDuty Events API v2, trigger and resolve under one dedup key per alert
+ * @param email             the email sink: a plain-text e-mail per change, over SMTP
  * @param routing           which changes a sink gets, by sink name: the least severe state and the environments (none: all)
  */
 @Validated
@@ -43,11 +44,12 @@ public record NotifyProperties(
         @DefaultValue @Valid Http slack,
         @DefaultValue @Valid Http teams,
         @DefaultValue @Valid PagerDuty pagerduty,
+        @DefaultValue @Valid Email email,
         @DefaultValue Map<String, Routing> routing) {
 
     /** A notification sink. */
     public enum Sink {
-        LOG, WEBHOOK, ALERTMANAGER, SLACK, TEAMS, PAGERDUTY;
+        LOG, WEBHOOK, ALERTMANAGER, SLACK, TEAMS, PAGERDUTY, EMAIL;
 
         /** As sinks are named in configuration and in the store. */
         public String key() {
@@ -82,6 +84,30 @@ public record NotifyProperties(
      * @param routingKey the integration's routing key; a secret: from the environment (MONITORING_NOTIFY_PAGERDUTY_ROUTING_KEY)
      */
     public record PagerDuty(@DefaultValue("https://events.pagerduty.com/v2/enqueue") String url, @DefaultValue("") String routingKey) {
+    }
+
+    /**
+     * The e-mail sink (SMTP).
+     *
+     * @param host                the SMTP server
+     * @param port                its port: 587 for STARTTLS, 465 for SSL, 25 for a relay without either
+     * @param security            how the connection is protected: starttls (required, never falls back to plain), ssl, or none
+     * @param username            the SMTP login, if the server wants one
+     * @param password            its password; a secret: from the environment (MONITORING_NOTIFY_EMAIL_PASSWORD)
+     * @param from                the sender address
+     * @param to                  the recipients
+     * @param subjectPrefix       put before each subject, so rules and filters can find the worker's mail
+     * @param timeoutMs           connect, read and write timeout of one send
+     */
+    public record Email(@DefaultValue("") String host, @DefaultValue("587") @Positive int port, @DefaultValue("starttls") MailSecurity security,
+                        @DefaultValue("") String username, @DefaultValue("") String password, @DefaultValue("") String from,
+                        @DefaultValue List<String> to, @DefaultValue("[MonitoringWorker]") String subjectPrefix,
+                        @DefaultValue("10000") @Positive int timeoutMs) {
+    }
+
+    /** How the e-mail sink's SMTP connection is protected. */
+    public enum MailSecurity {
+        STARTTLS, SSL, NONE
     }
 
     /**

@@ -41,7 +41,8 @@ class SecretLeakIT {
 
     private static final List<String> CANARIES = List.of(
             "Leak-Canary-Wrong-1", "Leak-Canary-Unreachable-2", "Leak-Canary-Malformed-3", "Leak-Canary-Url-4", "Leak-Canary-Hook-5",
-            "Leak-Canary-Auth-6", "Leak-Canary-Authority-7", "Leak-Canary-Brace-8", "Leak-Canary-Oracle-9");
+            "Leak-Canary-Auth-6", "Leak-Canary-Authority-7", "Leak-Canary-Brace-8", "Leak-Canary-Oracle-9",
+            "Leak-Canary-Smtp-10");
 
     @Test
     void passwordsAppearNowhere(@TempDir Path dir) throws Exception {
@@ -66,7 +67,9 @@ class SecretLeakIT {
                 Map.entry("monitoring.notify.sinks", "log,webhook"), Map.entry("monitoring.notify.interval-ms", 300)),
                 // a webhook whose URL and Authorization value are secrets, given as documented, that refuses every change
                 Map.of("MONITORING_NOTIFY_WEBHOOK_URL", hook.url("/hooks/" + CANARIES.get(4) + "?token=" + CANARIES.get(4)),
-                        "MONITORING_NOTIFY_WEBHOOK_AUTHORIZATION", "Bearer " + CANARIES.get(5)))) {
+                        "MONITORING_NOTIFY_WEBHOOK_AUTHORIZATION", "Bearer " + CANARIES.get(5),
+                        // the e-mail sink's login, set on the smtp component whether or not the sink is chosen
+                        "MONITORING_NOTIFY_EMAIL_USERNAME", "mailer", "MONITORING_NOTIFY_EMAIL_PASSWORD", CANARIES.get(9)))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> worker.isAlive() && tableExists(store)
                     && store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE Status = 'Running'", Integer.class) == 1);
             store.connection("wrong password", "PostgreSQL", "Host=" + pgUri.getHost() + ";Port=" + pgUri.getPort()

@@ -33,7 +33,7 @@ class NotificationsTest {
     @Nested
     class Payloads {
 
-        private final NotificationPayloads payloads = new NotificationPayloads(JSON, "worker-a", "monitoring-worker", "R0UTINGKEY0123456789");
+        private final NotificationPayloads payloads = new NotificationPayloads(JSON, "worker-a", "monitoring-worker", "R0UTINGKEY0123456789", "[MonitoringWorker]");
 
         @Test
         void webhookCarriesTheChangeTheAlertAndTheSender() throws Exception {
@@ -162,7 +162,7 @@ class NotificationsTest {
         @Test
         void unknownSinksAndHttpSinksWithoutUrlAreRefusedAtStart() {
             assertThatThrownBy(() -> new NotificationDelivery(List.of("log", "sms"), Map.of(), Map.of(), 20, 300, 5, 300, 3600))
-                    .hasMessage("monitoring.notify.sinks: unknown sink 'sms', expected some of [log, webhook, alertmanager, slack, teams, pagerduty]");
+                    .hasMessage("monitoring.notify.sinks: unknown sink 'sms', expected some of [log, webhook, alertmanager, slack, teams, pagerduty, email]");
             assertThatThrownBy(() -> new NotificationDelivery(List.of("alertmanager"), Map.of("alertmanager", new HttpSink(" ", "")), Map.of(), 20,
                     300, 5, 300, 3600)).hasMessage("monitoring.notify.alertmanager.url: required when monitoring.notify.sinks names alertmanager");
             assertThatThrownBy(() -> new NotificationDelivery(List.of("log"), Map.of(), Map.of("log", new NotifyProperties.Routing("Error", List.of())),
