@@ -1,4 +1,4 @@
-// The status page: one call to /api/v1/status, redrawn every few seconds; filters kept in the address.
+// The status page: /api/v1/status and /api/v1/maintenance, redrawn every few seconds; filters kept in the address.
 "use strict";
 
 const STATES = ["Critical", "Warning", "Unknown", "Stale", "NoData", "Ok"];
@@ -66,6 +66,24 @@ function alerts(status) {
     el("td", { class: "num", title: a.lastMessage || "" }, value(a.lastValue)))));
 }
 
+// Windows and silences that are active or to come: what they cover (by name where the page knows it), when, why, who.
+function maintenance(windows, status) {
+  const shown = windows.filter(w => w.state === "Active" || w.state === "Scheduled");
+  if (!shown.length) { return el("p", { class: "muted", id: "no-maintenance" }, "None active or scheduled."); }
+  const connections = new Map(status.grid.map(c => [c.connectionId, c.connectionName]));
+  const queries = new Map(status.grid.map(c => [c.queryId, c.queryName]));
+  const scope = w => [w.environment ? "environment " + w.environment : null,
+    w.connectionId ? connections.get(w.connectionId) || w.connectionId : null,
+    w.queryId ? queries.get(w.queryId) || w.queryId : null, w.rowKey ? "[" + w.rowKey + "]" : null].filter(Boolean).join(" · ");
+  const when = w => w.cron ? "cron " + w.cron + " for " + w.durationMinutes + " min" + (w.timeZone ? " (" + w.timeZone + ")" : "")
+    + (w.endsAt ? " until " + time(w.endsAt) : "") : (w.state === "Active" ? "until " : time(w.startsAt) + " to ") + time(w.endsAt);
+  return table(["State", "Covers", "When", "Why"], shown.map(w => el("tr", { "data-window": w.state },
+    el("td", {}, w.state === "Active" ? el("strong", {}, w.kind === "Silence" ? "Silenced" : "In maintenance") : "Scheduled"),
+    el("td", {}, scope(w)),
+    el("td", {}, when(w), w.nextStart ? el("div", { class: "muted" }, "next " + time(w.nextStart)) : null),
+    el("td", {}, w.reason, el("div", { class: "muted" }, "by " + w.createdBy)))));
+}
+
 function workers(status) {
   return table(["Worker", "Status", "Heartbeat", "Running"], status.workers.map(w => el("tr", {},
     el("td", {}, w.workerName), el("td", {}, w.status), el("td", { class: "num" }, age(w.heartbeatAgeSeconds) + " ago"),
@@ -92,12 +110,13 @@ async function refresh() {
     const query = new URLSearchParams();
     if (environment) { query.set("environment", environment); }
     if (provider) { query.set("provider", provider); }
-    const status = await api("/api/v1/status?" + query);
+    const [status, windows] = await Promise.all([api("/api/v1/status?" + query), api("/api/v1/maintenance")]);
     options(document.getElementById("environment"), status.environments, environment);
     options(document.getElementById("provider"), status.providers, provider);
     document.getElementById("summary").replaceChildren(...summary(status));
     document.getElementById("grid").replaceChildren(grid(status));
     document.getElementById("alerts").replaceChildren(alerts(status));
+    document.getElementById("maintenance").replaceChildren(maintenance(windows, status));
     document.getElementById("workers").replaceChildren(workers(status));
     document.getElementById("queue").replaceChildren(queue(status));
     document.getElementById("errors").replaceChildren(errors(status));

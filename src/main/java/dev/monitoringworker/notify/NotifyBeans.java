@@ -1,5 +1,6 @@
 package dev.monitoringworker.notify;
 
+import dev.monitoringworker.maintenance.MaintenanceWindows;
 import dev.monitoringworker.worker.WorkerIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.mail.MailComponent;
@@ -43,6 +44,11 @@ public class NotifyBeans {
         }
         return new NotificationDelivery(sinks, http, notify.routing(), notify.batchSize(), notify.leaseSeconds(), notify.retryBaseSeconds(),
                 notify.retryMaxSeconds(), notify.giveUpAfterHours() * 3600);
+    }
+
+    @Bean
+    NotificationHolds notificationHolds(MaintenanceWindows windows) {
+        return new NotificationHolds(windows);
     }
 
     @Bean

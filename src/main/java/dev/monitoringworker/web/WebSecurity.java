@@ -113,9 +113,11 @@ public class WebSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(h2Console).hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/keys").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/jobs", "/api/v1/jobs/*/cancel", "/api/v1/alerts/acknowledge",
-                                "/api/v1/worker/claiming/*").hasRole(Role.OPERATOR.name())
+                                "/api/v1/worker/claiming/*", "/api/v1/maintenance", "/api/v1/silences").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/maintenance/*").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().hasRole(Role.VIEWER.name()))

@@ -458,6 +458,64 @@ class SqlServerStoreStatementsIT {
     }
 
     @Test
+    @Order(7)
+    void changesHeldByAWindowAreHandedOverOnceWhenItEnds() {
+        UUID c = connection("maintenance-target");
+        UUID q = queryId("Connection Test");
+        UUID window = UUID.randomUUID();
+        Map<String, Object> w = new HashMap<>();
+        for (String k : List.of("Environment", "QueryId", "RowKey", "Cron", "DurationMinutes", "TimeZone")) {
+            w.put(k, null);
+        }
+        w.putAll(Map.of("WindowId", window, "Kind", "Maintenance", "ConnectionId", c, "StartsAt", storeNow().minusMinutes(1),
+                "EndsAt", storeNow().plusMinutes(30), "Reason", "patching", "UserName", "api-operator"));
+        assertThat(codeUpdate("api-insert-maintenance-window", w)).isEqualTo(1);
+        assertThat(codeUpdate("api-insert-audit", Map.of("UserName", "api-operator", "Action", "CreateMaintenanceWindow", "Subject", window.toString(),
+                "Details", "scope: connection " + c))).isEqualTo(1);
+        assertThat(selected(route("select-maintenance-windows", Map.of()))).anySatisfy(r -> {
+            assertThat(r.uuid("WindowId")).isEqualTo(window);
+            assertThat(r.uuid("ConnectionId")).isEqualTo(c);
+            assertThat(r.time("EndsAt")).isAfter(storeNow());
+        });
+        assertThat(codeSelect("api-maintenance-windows", Map.of("All", 0))).extracting(r -> r.uuid("WindowId")).contains(window);
+
+        // two alerts of the connection change while the window runs; a worker claims each change and holds it back
+        UUID other = UUID.randomUUID();
+        db.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, SqlQuery) VALUES (?, N'held-second', N'SELECT 2')", other);
+        for (UUID query : List.of(q, other)) {
+            assertThat(updated(route("insert-alert-state", alertState(c, query, "Critical", 1)))).isEqualTo(1);
+            assertThat(updated(route("insert-alert-event", alertEvent(c, query, 1, "Ok", "Critical")))).isEqualTo(1);
+        }
+        List<Row> claimed = selected(route("claim-alert-events", Map.of("BatchSize", 50, "LeaseSeconds", 60))).stream()
+                .filter(r -> c.equals(r.uuid("ConnectionId"))).toList();
+        assertThat(claimed).hasSize(2);
+        for (Row notice : claimed) {
+            assertThat(updated(route("mark-alert-event-held", Map.of("EventId", notice.uuid("EventId"), "NotifyAttempts", notice.integer("NotifyAttempts"),
+                    "HeldBy", window, "NotifyError", "held back by the maintenance window")))).isEqualTo(1);
+        }
+        assertThat(selected(route("claim-alert-events", Map.of("BatchSize", 50, "LeaseSeconds", 0))))
+                .as("a held change is not claimed again").noneSatisfy(r -> assertThat(r.uuid("ConnectionId")).isEqualTo(c));
+        // the second alert recovered before the window ended
+        db.update("UPDATE monitoring.AlertStates SET State = N'Ok' WHERE ConnectionId = ? AND QueryId = ?", c, other);
+
+        Map<String, Object> ended = Map.of("WindowId", window, "EndedAt", storeNow());
+        assertThat(updated(route("mark-window-end-handled", ended))).isEqualTo(1);
+        assertThat(updated(route("mark-window-end-handled", ended))).as("handed over by one worker only").isZero();
+        assertThat(updated(route("release-held-alert-events", Map.of("WindowId", window)))).as("only the alert still Critical").isEqualTo(1);
+        assertThat(updated(route("release-held-alert-events", Map.of("WindowId", window)))).as("once").isZero();
+        assertThat(selected(route("claim-alert-events", Map.of("BatchSize", 50, "LeaseSeconds", 60))).stream()
+                .filter(r -> c.equals(r.uuid("ConnectionId"))).map(r -> r.uuid("QueryId")).toList()).containsExactly(q);
+
+        assertThat(codeUpdate("api-cancel-maintenance-window", Map.of("WindowId", window, "UserName", "api-operator"))).isEqualTo(1);
+        assertThat(codeUpdate("api-cancel-maintenance-window", Map.of("WindowId", window, "UserName", "api-operator"))).isZero();
+        assertThat(codeSelect("api-audit", Map.of("Limit", 10))).anySatisfy(a -> {
+            assertThat(a.string("Action")).isEqualTo("CreateMaintenanceWindow");
+            assertThat(a.string("UserName")).isEqualTo("api-operator");
+            assertThat(a.time("OccurredAt")).isNotNull();
+        });
+    }
+
+    @Test
     @Order(8)
     void backtestsReadAQueryAndItsStoredResults() {
         UUID c = connection("backtest-target");

@@ -78,6 +78,14 @@ class StatusPageBrowserIT {
             assertThat(cell(browser, "orders-db").getText()).contains("12");
             assertThat(background(browser, "orders-db")).as("Ok is green").isEqualTo("rgb(46, 125, 50)");
             assertThat(browser.findElement(By.id("no-alerts")).getText()).isEqualTo("Nothing is red.");
+            assertThat(browser.findElement(By.id("no-maintenance")).getText()).isEqualTo("None active or scheduled.");
+            // a DBA puts orders-db into maintenance with a plain insert: the page shows it, by name, with its reason
+            store.jdbc().update("INSERT INTO monitoring.MaintenanceWindows (Kind, ConnectionId, StartsAt, EndsAt, Reason, CreatedBy) VALUES "
+                    + "('Maintenance', ?, (now() AT TIME ZONE 'UTC') - INTERVAL '1 minute', (now() AT TIME ZONE 'UTC') + INTERVAL '1 hour', "
+                    + "'storage migration', 'dba-anna')", ordersId);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr[data-window=Active]")).size() == 1);
+            assertThat(browser.findElement(By.cssSelector("tr[data-window=Active]")).getText())
+                    .contains("In maintenance", "orders-db", "storage migration", "by dba-anna");
             Browser.screenshot(browser, "status-page-ok");
             assertThat(cspViolations(browser)).as("the status page passes its policy").isEmpty();
             @SuppressWarnings("unchecked")

@@ -4,6 +4,8 @@ import dev.monitoringworker.store.StoreDialect;
 import dev.monitoringworker.store.StoreSql;
 import dev.monitoringworker.store.WallClockRows;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.Authentication;
 
 import java.sql.Timestamp;
@@ -26,9 +28,12 @@ public class StoreApi {
     private final NamedParameterJdbcTemplate jdbc;
     private final StoreDialect dialect;
 
+    private final TransactionTemplate transactions;
+
     public StoreApi(NamedParameterJdbcTemplate jdbc, StoreDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getJdbcTemplate().getDataSource()));
     }
 
     /** @param columns the statement's columns as the design spells them, in the order to show them */
@@ -46,8 +51,30 @@ public class StoreApi {
         return out;
     }
 
+    /** Rows as the store answers them (its column names, its case), for code that reads them as the routes do. */
+    public List<Map<String, Object>> rows(String statement, Map<String, ?> params) {
+        return jdbc.query(StoreSql.load(dialect, statement), params, WallClockRows.rows());
+    }
+
     public int write(String statement, Map<String, ?> params) {
         return jdbc.update(StoreSql.load(dialect, statement), params);
+    }
+
+    /**
+     * A write and its line in the audit log (AuditLog), in one transaction; the line only when the write changed a row.
+     *
+     * @return the rows the write changed
+     */
+    public int audited(String statement, Map<String, ?> params, String user, String action, String subject, String details) {
+        Integer changed = transactions.execute(status -> {
+            int rows = write(statement, params);
+            if (rows > 0) {
+                write("api-insert-audit", params("UserName", user, "Action", action, "Subject", subject,
+                        "Details", details != null && details.length() > 4000 ? details.substring(0, 3997) + "..." : details));
+            }
+            return rows;
+        });
+        return changed == null ? 0 : changed;
     }
 
     public LocalDateTime storeNow() {
