@@ -20,7 +20,7 @@ final class AlertRows {
     }
 
     static boolean hasColumn(Map<?, ?> cells, String column) {
-        return cells.keySet().stream().anyMatch(k -> String.valueOf(k).equalsIgnoreCase(column));
+        return Cells.hasColumn(cells, column);
     }
 
     static Double number(Object v) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "monitoring-worker", mixinStandardHelpOptions = true, versionProvider = WorkerVersion.class,
         description = "Runs monitoring SQL against fleets of databases on a schedule. Without a command: runs the worker.",
         subcommands = {WorkerCommand.class, EncryptCommand.class, ReencryptCommand.class, EncryptPlaintextCommand.class,
-                BacktestCli.class, HashPasswordCommand.class},
+                BacktestCli.class, HashPasswordCommand.class, InstallChecksCommand.class},
         footerHeading = "%n", footer = {WorkerCli.PROPERTIES_FOOTER, WorkerCli.EXIT_CODES})
 public class WorkerCli implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record MonitoringQuery(UUID queryId, String name, String sql, String resultType, String provider, String environment,
                               Double warningThreshold, Double criticalThreshold, String comparisonOperator,
                               Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite,
-                              boolean enabled, String valueKind, String keyColumn, String valueColumn) {
+                              boolean enabled, String valueKind, String keyColumn, String valueColumn, String sqlVariants) {
 
     public static final int DEFAULT_MAX_ROWS = 100;
 
@@ -21,7 +21,7 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
                            Double warningThreshold, Double criticalThreshold, String comparisonOperator,
                            Integer intervalSeconds, Integer timeoutSeconds, int maxRows, boolean allowWrite, boolean enabled) {
         this(queryId, name, sql, resultType, provider, environment, warningThreshold, criticalThreshold, comparisonOperator,
-                intervalSeconds, timeoutSeconds, maxRows, allowWrite, enabled, null, null, null);
+                intervalSeconds, timeoutSeconds, maxRows, allowWrite, enabled, null, null, null, null);
     }
 
     public static MonitoringQuery from(Row row) {
@@ -31,7 +31,7 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
                 row.decimal("CriticalThreshold"), row.string("ComparisonOperator"), row.integer("IntervalSeconds"),
                 row.integer("TimeoutSeconds"), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
                 row.flag("AllowWrite", false), row.flag("IsEnabled", true), row.string("ValueKind"), blankAsNull(row.string("AlertKeyColumn")),
-                blankAsNull(row.string("AlertValueColumn")));
+                blankAsNull(row.string("AlertValueColumn")), blankAsNull(row.string("SqlVariants")));
     }
 
     private static String blankAsNull(String s) {
@@ -91,8 +91,9 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         }
         try {
             ValueKind.parse(valueKind);
-        } catch (IllegalArgumentException unknown) {
-            return unknown.getMessage();
+            SqlVariant.parse(sqlVariants);
+        } catch (IllegalArgumentException unusable) {
+            return unusable.getMessage();
         }
         return null;
     }
@@ -104,6 +105,23 @@ public record MonitoringQuery(UUID queryId, String name, String sql, String resu
         } catch (IllegalArgumentException unknown) {
             return false;
         }
+    }
+
+    /** Whether its SQL depends on the server's version (SqlVariants). */
+    public boolean versioned() {
+        return sqlVariants != null;
+    }
+
+    /** The SQL to run on a server of {@code version}: the first variant that holds it, else SqlQuery. */
+    public String sqlFor(String version) {
+        if (version != null) {
+            for (SqlVariant variant : SqlVariant.parse(sqlVariants)) {
+                if (variant.holds(version)) {
+                    return variant.sql();
+                }
+            }
+        }
+        return sql;
     }
 
     /** Whether a DataSet's rows carry one value per key (AlertKeyColumn and AlertValueColumn). */

@@ -26,11 +26,12 @@ final class ResultRows {
     }
 
     /**
+     * @param ranSql  the SQL text the run sent (a variant's, for a versioned query), whose hash the row records
      * @param circuit the connection's circuit breaker state after the run, null when the run never reached it
      * @param counter a counter query's readings (kept under {@link TargetExecution#COUNTER_SAMPLES} as the parameters of
      *                update-counter-sample.sql), null for a gauge
      */
-    Map<String, Object> of(WorkItem item, Evaluation e, long durationMs, boolean plaintextConnectionString, String circuit,
+    Map<String, Object> of(WorkItem item, String ranSql, Evaluation e, long durationMs, boolean plaintextConnectionString, String circuit,
                            CounterReading counter) throws JsonProcessingException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("JobId", item.run().jobId());
@@ -47,7 +48,8 @@ final class ResultRows {
         row.put("DurationMs", durationMs);
         row.put("ErrorMessage", e.failed() ? truncate(e.reason(), 4000) : null);
         row.put("Details", details(e, plaintextConnectionString, circuit, counter));
-        row.put("QueryHash", queryHash(item.query().sql()));
+        row.put("QueryHash", queryHash(ranSql));
+        row.put(TargetExecution.QUERY_TEXT, ranSql);
         if (counter != null && !counter.samples().isEmpty()) {
             row.put(TargetExecution.COUNTER_SAMPLES, counter.samples().stream().map(sample -> sampleRow(item, sample)).toList());
         }

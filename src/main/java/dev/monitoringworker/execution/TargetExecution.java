@@ -32,6 +32,8 @@ public class TargetExecution {
     public static final String WORK_ITEM = "monitoringWorkItem";
     public static final String PROVIDER = "MonitoringProvider";
     public static final String DEADLINE = "MonitoringDeadlineMs";
+    /** Where a result row carries the SQL text it ran (a variant's, for a versioned query): not a column, kept in QueryVersions. */
+    public static final String QUERY_TEXT = "QueryText";
     /** Where a result row carries its counter readings: not a column of the row, the batch writes them to CounterSamples. */
     public static final String COUNTER_SAMPLES = "CounterSamples";
     /** Beyond statement timeout and connect timeout, how long the route waits before it gives a run up. */
@@ -44,6 +46,8 @@ public class TargetExecution {
     /** Set while an admitted run's outcome is still to be told to the connection's circuit breaker. */
     private static final String ADMITTED = "monitoringAdmittedNanos";
     private static final String CIRCUIT = "monitoringCircuit";
+    /** The SQL text a run sends: SqlQuery, or the SqlVariants entry for the server's version. */
+    private static final String RAN_SQL = "monitoringRanSql";
 
     private final TargetPools pools;
     private final TargetBreakers breakers;
@@ -57,7 +61,7 @@ public class TargetExecution {
         this.allowPlaintext = allowPlaintext;
     }
 
-    public void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) throws SQLException {
         WorkItem item = exchange.getIn().getBody(WorkItem.class);
         exchange.setProperty(WORK_ITEM, item);
         exchange.setProperty(STARTED, System.nanoTime());
@@ -93,6 +97,15 @@ public class TargetExecution {
             throw new TargetException("query " + q.label() + ": SqlQuery holds more than one statement; "
                     + "only a query with AllowWrite = 1 may run several");
         }
+        if (!q.allowWrite()) {
+            List<SqlVariant> variants = SqlVariant.parse(q.sqlVariants());
+            for (int i = 0; i < variants.size(); i++) {
+                if (SqlText.statementCount(provider, variants.get(i).sql()) > 1) {
+                    throw new TargetException("query " + q.label() + ": SqlVariants[" + i + "] holds more than one statement; "
+                            + "only a query with AllowWrite = 1 may run several");
+                }
+            }
+        }
         int timeout = q.timeoutSeconds() != null ? q.timeoutSeconds() : c.commandTimeoutSeconds();
         try {
             breakers.admit(c);
@@ -106,9 +119,12 @@ public class TargetExecution {
         } catch (ConnectionStringException | CipherException e) {
             throw new TargetException("connection " + c.label() + ": " + e.getMessage());
         }
+        // a query whose SQL depends on the server's version takes the variant for the version the server reports
+        String sql = q.versioned() ? q.sqlFor(pools.serverVersion(c, provider)) : q.sql();
+        exchange.setProperty(RAN_SQL, sql);
         exchange.getIn().setHeader(PROVIDER, provider.name());
         exchange.getIn().setHeader(DEADLINE, (timeout + c.connectTimeoutSeconds() + DEADLINE_GRACE_SECONDS) * 1000L);
-        exchange.getIn().setBody(provider == Provider.Oracle ? OracleSql.runnable(q.sql()) : q.sql());
+        exchange.getIn().setBody(provider == Provider.Oracle ? OracleSql.runnable(sql) : sql);
     }
 
     @SuppressWarnings("unchecked")
@@ -118,15 +134,23 @@ public class TargetExecution {
         recordOutcome(exchange, item, null, null);
         Settings s = settings(item.query());
         Integer updateCount = exchange.getIn().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
-        // a single counter is read without thresholds: they judge its rate
-        Thresholds judging = item.query().counter() && !keyedCounter(item, s) ? Thresholds.NONE : s.thresholds();
+        // a counter is read without thresholds: they judge its rate; a per-key DataSet's thresholds judge each key's
+        // value (its alerts), not how many rows came back
+        boolean keyed = keyed(item, s);
+        Thresholds judging = item.query().counter() || keyed ? Thresholds.NONE : s.thresholds();
         Evaluation evaluation = updateCount != null
                 ? ThresholdEvaluator.ofUpdateCount(s.type(), judging, updateCount)
                 : ThresholdEvaluator.ofRows(s.type(), judging, exchange.getIn().getBody(List.class), item.query().maxRows());
+        if (keyed && !evaluation.failed()) {
+            evaluation = new Evaluation(evaluation.status(), evaluation.value(), evaluation.text(), evaluation.rowCount(),
+                    evaluation.rowCount() + " row(s); each " + item.query().keyColumn() + " is judged by its own alert"
+                            + (evaluation.truncated() ? "; rows truncated at MaxRows=" + evaluation.rows().size() : ""),
+                    evaluation.rows(), evaluation.truncated());
+        }
         CounterReading reading = null;
         if (item.query().counter()) {
             long now = System.currentTimeMillis();
-            reading = keyedCounter(item, s)
+            reading = keyed
                     ? Counters.ofKeys(evaluation, item.query().keyColumn(), item.query().valueColumn(), item.counters(), now)
                     : Counters.of(evaluation, s.thresholds(), item.counters(), now);
             evaluation = reading.evaluation();
@@ -138,8 +162,8 @@ public class TargetExecution {
         exchange.getIn().setBody(resultRow(exchange, item, evaluation, reading));
     }
 
-    /** A DataSet counter with AlertKeyColumn and AlertValueColumn has one counter per key. */
-    private static boolean keyedCounter(WorkItem item, Settings s) {
+    /** A DataSet with AlertKeyColumn and AlertValueColumn has one value (and one counter) per key. */
+    private static boolean keyed(WorkItem item, Settings s) {
         return s.type() == ResultType.DataSet && item.query().keyed();
     }
 
@@ -182,7 +206,8 @@ public class TargetExecution {
 
     private Map<String, Object> resultRow(Exchange exchange, WorkItem item, Evaluation e, CounterReading counter) throws JsonProcessingException {
         Long started = exchange.getProperty(STARTED, Long.class);
-        return rows.of(item, e, started == null ? 0L : (System.nanoTime() - started) / 1_000_000L,
+        String ran = exchange.getProperty(RAN_SQL, String.class);
+        return rows.of(item, ran != null ? ran : item.query().sql(), e, started == null ? 0L : (System.nanoTime() - started) / 1_000_000L,
                 Boolean.TRUE.equals(exchange.getProperty(PLAINTEXT, Boolean.class)), exchange.getProperty(CIRCUIT, String.class), counter);
     }
 

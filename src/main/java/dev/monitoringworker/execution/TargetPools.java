@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +41,8 @@ public class TargetPools implements AutoCloseable {
         final String fingerprint;
         final FailFastPool dataSource;
         volatile long lastUsed;
+        /** What the server reports, once read. */
+        volatile String serverVersion;
 
         Pool(String fingerprint, FailFastPool dataSource, long now) {
             this.fingerprint = fingerprint;
@@ -132,6 +137,33 @@ public class TargetPools implements AutoCloseable {
     /** What the pool is built from; a changed row gives a different one. Compared, not hashed: it is looked at on every run. */
     private static String fingerprint(TargetConnection c) {
         return c.provider() + "\n" + c.connectTimeoutSeconds() + "\n" + c.maxConcurrency() + "\n" + c.connectionString();
+    }
+
+    /**
+     * The version the connection's server reports, read once per pool (a rebuilt pool reads it again): what a
+     * query's SqlVariants are chosen by.
+     *
+     * @throws SQLException when no connection can be had
+     */
+    public String serverVersion(TargetConnection connection, Provider provider) throws SQLException {
+        poolFor(connection, provider);
+        Pool pool = pools.get(connection.connectionId());
+        if (pool == null) {
+            throw new SQLException("connection " + connection.label() + " has no pool");
+        }
+        String version = pool.serverVersion;
+        if (version == null) {
+            try (Connection c = pool.dataSource.getConnection()) {
+                DatabaseMetaData meta = c.getMetaData();
+                version = SqlVariant.versionOf(meta.getDatabaseProductVersion());
+                if (version == null) {
+                    version = meta.getDatabaseMajorVersion() + "." + meta.getDatabaseMinorVersion();
+                }
+            }
+            pool.serverVersion = version;
+            LOG.debug("Connection {}: server version {}", connection.label(), version);
+        }
+        return version;
     }
 
     /** Drops the connection's pool (its circuit opened): no connection, no background connect attempt stays. */

@@ -1,5 +1,7 @@
 package dev.monitoringworker.job;
 
+import dev.monitoringworker.execution.TargetExecution;
+
 import org.apache.camel.Variable;
 
 import java.util.ArrayList;
@@ -40,11 +42,13 @@ public class QueryVersions {
             UUID queryId = (UUID) result.get("QueryId");
             String hash = (String) result.get("QueryHash");
             String key = queryId + ":" + hash;
-            if (hash != null && texts.get(queryId) != null && !known.contains(key) && !versions.containsKey(key)) {
+            // the text the run sent (a SqlVariants entry for a versioned query), else the query's own
+            String text = result.get(TargetExecution.QUERY_TEXT) instanceof String ran ? ran : texts.get(queryId);
+            if (hash != null && text != null && !known.contains(key) && !versions.containsKey(key)) {
                 Map<String, Object> version = new HashMap<>();
                 version.put("QueryId", queryId);
                 version.put("QueryHash", hash);
-                version.put("SqlQuery", texts.get(queryId));
+                version.put("SqlQuery", text);
                 versions.put(key, version);
             }
         }

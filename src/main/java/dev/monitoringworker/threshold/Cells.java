@@ -11,14 +11,30 @@ public final class Cells {
     private Cells() {
     }
 
-    /** A cell by its column label, in any case: H2 and Oracle upper-case labels, PostgreSQL lower-cases them. */
+    /**
+     * A cell by its column label, in any case: H2 and Oracle upper-case labels, PostgreSQL lower-cases them. A label
+     * may name alternatives, {@code Seconds_Behind_Source|Seconds_Behind_Master}: the first the row has is read (engines
+     * and versions name some columns differently).
+     */
     public static Object cell(Map<?, ?> cells, String column) {
-        for (Map.Entry<?, ?> e : cells.entrySet()) {
-            if (String.valueOf(e.getKey()).equalsIgnoreCase(column)) {
-                return e.getValue();
+        for (String label : column.split("\\|")) {
+            for (Map.Entry<?, ?> e : cells.entrySet()) {
+                if (String.valueOf(e.getKey()).equalsIgnoreCase(label.trim())) {
+                    return e.getValue();
+                }
             }
         }
         return null;
+    }
+
+    /** Whether the row has the column, or one of its alternatives. */
+    public static boolean hasColumn(Map<?, ?> cells, String column) {
+        for (String label : column.split("\\|")) {
+            if (cells.keySet().stream().anyMatch(k -> String.valueOf(k).equalsIgnoreCase(label.trim()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A key cell as RowKey holds it (cut at 400 characters), or null for a NULL cell. */
