@@ -2,8 +2,8 @@
 INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, QueryType, SqlQuery, ResultType, Description, Provider, WarningThreshold, CriticalThreshold,
        ComparisonOperator, IntervalSeconds, TimeoutSeconds, MaxRows, AllowWrite, IsEnabled, WarningRecovery,
        CriticalRecovery, HardAfter, FlapLowPercent, FlapHighPercent, StaleAfterIntervals, AlertKeyColumn,
-       AlertValueColumn, ValueKind, CreatedBy)
+       AlertValueColumn, ValueKind, SqlVariants, CreatedBy)
 VALUES (:#QueryId, :#QueryName, :#QueryType, :#SqlQuery, :#ResultType, :#Description, :#Provider, :#WarningThreshold,
         :#CriticalThreshold, :#ComparisonOperator, :#IntervalSeconds, :#TimeoutSeconds, :#MaxRows, :#AllowWrite,
         :#IsEnabled, :#WarningRecovery, :#CriticalRecovery, :#HardAfter, :#FlapLowPercent, :#FlapHighPercent,
-        :#StaleAfterIntervals, :#AlertKeyColumn, :#AlertValueColumn, :#ValueKind, :#UserName)
+        :#StaleAfterIntervals, :#AlertKeyColumn, :#AlertValueColumn, :#ValueKind, :#SqlVariants, :#UserName)

@@ -7,6 +7,6 @@ UPDATE monitoring.DatabaseQueries
        AllowWrite = :#AllowWrite, IsEnabled = :#IsEnabled, WarningRecovery = :#WarningRecovery,
        CriticalRecovery = :#CriticalRecovery, HardAfter = :#HardAfter, FlapLowPercent = :#FlapLowPercent,
        FlapHighPercent = :#FlapHighPercent, StaleAfterIntervals = :#StaleAfterIntervals,
-       AlertKeyColumn = :#AlertKeyColumn, AlertValueColumn = :#AlertValueColumn, ValueKind = :#ValueKind,
+       AlertKeyColumn = :#AlertKeyColumn, AlertValueColumn = :#AlertValueColumn, ValueKind = :#ValueKind, SqlVariants = :#SqlVariants,
        ModifiedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), ModifiedBy = :#UserName
  WHERE QueryId = :#QueryId

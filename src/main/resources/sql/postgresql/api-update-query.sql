@@ -7,6 +7,6 @@ UPDATE monitoring.DatabaseQueries
        AllowWrite = :#AllowWrite, IsEnabled = :#IsEnabled, WarningRecovery = :#WarningRecovery,
        CriticalRecovery = :#CriticalRecovery, HardAfter = :#HardAfter, FlapLowPercent = :#FlapLowPercent,
        FlapHighPercent = :#FlapHighPercent, StaleAfterIntervals = :#StaleAfterIntervals,
-       AlertKeyColumn = :#AlertKeyColumn, AlertValueColumn = :#AlertValueColumn, ValueKind = :#ValueKind,
+       AlertKeyColumn = :#AlertKeyColumn, AlertValueColumn = :#AlertValueColumn, ValueKind = :#ValueKind, SqlVariants = :#SqlVariants,
        ModifiedAt = (now() AT TIME ZONE 'UTC'), ModifiedBy = :#UserName
  WHERE QueryId = :#QueryId

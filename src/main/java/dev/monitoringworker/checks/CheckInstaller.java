@@ -143,7 +143,7 @@ public class CheckInstaller {
     }
 
     /** SHA-256 over the definition columns of a row, numbers compared by value, whatever type the store returns them as. */
-    static String hash(Row row) {
+    public static String hash(Row row) {
         StringBuilder text = new StringBuilder();
         for (String column : DEFINITION) {
             Object v = row.get(column);

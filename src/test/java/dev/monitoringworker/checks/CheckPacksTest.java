@@ -68,6 +68,14 @@ class CheckPacksTest {
     }
 
     @Test
+    void theDocumentationListsEveryCheck() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/check-packs.md"));
+        for (String name : CheckPack.NAMES) {
+            CheckPack.load(name).checks().forEach(c -> assertThat(doc).as(c.name()).contains("| `" + c.name() + "` |"));
+        }
+    }
+
+    @Test
     void theHashIsTheSameWhateverTypeTheStoreReturnsNumbersAs() {
         CheckPack pack = CheckPack.load("postgresql");
         Map<String, Object> installed = CheckInstaller.row(pack, pack.checks().get(1));

@@ -1,5 +1,6 @@
 package dev.monitoringworker.store;
 
+import dev.monitoringworker.checks.CheckInstaller;
 import dev.monitoringworker.support.ParameterMetadataSpy;
 import dev.monitoringworker.support.SqlServerDatabases;
 import dev.monitoringworker.support.StoreMigrations;
@@ -517,6 +518,28 @@ class SqlServerStoreStatementsIT {
 
     @Test
     @Order(8)
+    void checkPacksInstallOnceAndKeepEdits() {
+        CheckInstaller installer = new CheckInstaller(code, StoreDialect.SQLSERVER);
+        List.of("select-checks-by-name", "install-check", "update-installed-check").forEach(executed::add);
+        assertThat(installer.install("sqlserver", "api-admin")).extracting(CheckInstaller.Line::outcome).containsOnly(CheckInstaller.Outcome.INSTALLED);
+        String older = "SQL Server: page life expectancy (s)";
+        db.update("UPDATE monitoring.DatabaseQueries SET SqlQuery = N'SELECT 1' WHERE QueryName = ?", older);
+        Map<String, Object> row = new HashMap<>(db.queryForMap("SELECT * FROM monitoring.DatabaseQueries WHERE QueryName = ?", older));
+        db.update("UPDATE monitoring.DatabaseQueries SET CheckPackHash = ? WHERE QueryName = ?", CheckInstaller.hash(Row.of(row)), older);
+        db.update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = 600 WHERE QueryName = N'SQL Server: longest block (s)'");
+        Map<String, CheckInstaller.Outcome> again = new HashMap<>();
+        installer.install("sqlserver", "api-admin").forEach(l -> again.put(l.check(), l.outcome()));
+        assertThat(again).containsEntry(older, CheckInstaller.Outcome.UPDATED)
+                .containsEntry("SQL Server: longest block (s)", CheckInstaller.Outcome.KEPT_EDITED)
+                .containsEntry("SQL Server: deadlocks (per s)", CheckInstaller.Outcome.UNCHANGED);
+        assertThat(row("SELECT * FROM monitoring.DatabaseQueries WHERE QueryName = ?", older).string("SqlQuery")).contains("Page life expectancy");
+        assertThat(row("SELECT * FROM monitoring.DatabaseQueries WHERE QueryName = N'SQL Server: deadlocks (per s)'").string("ValueKind"))
+                .isEqualTo("Counter");
+        assertThat(driver.described()).as("no statement described").isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void backtestsReadAQueryAndItsStoredResults() {
         UUID c = connection("backtest-target");
         UUID q = queryId("Connection Test");
@@ -566,7 +589,7 @@ class SqlServerStoreStatementsIT {
         Map<String, Object> query = new HashMap<>();
         for (String k : List.of("Description", "Provider", "WarningThreshold", "CriticalThreshold", "ComparisonOperator", "IntervalSeconds",
                 "TimeoutSeconds", "WarningRecovery", "CriticalRecovery", "HardAfter", "FlapLowPercent", "FlapHighPercent",
-                "StaleAfterIntervals", "AlertKeyColumn", "AlertValueColumn", "ValueKind")) {
+                "StaleAfterIntervals", "AlertKeyColumn", "AlertValueColumn", "ValueKind", "SqlVariants")) {
             query.put(k, null);
         }
         query.putAll(Map.of("QueryId", q, "QueryName", "api query", "QueryType", "Custom", "SqlQuery", "SELECT 2", "ResultType", "Scalar",

@@ -3,6 +3,7 @@ package dev.monitoringworker.web.api;
 import dev.monitoringworker.alert.AlertRules;
 import dev.monitoringworker.store.Row;
 import dev.monitoringworker.execution.Provider;
+import dev.monitoringworker.execution.SqlVariant;
 import dev.monitoringworker.execution.SqlText;
 import dev.monitoringworker.threshold.ResultType;
 import dev.monitoringworker.threshold.ValueKind;
@@ -40,7 +41,7 @@ public class QueriesApi {
     static final String[] COLUMNS = {"QueryId", "QueryName", "QueryType", "SqlQuery", "ResultType", "Description", "Provider",
             "WarningThreshold", "CriticalThreshold", "ComparisonOperator", "IntervalSeconds", "TimeoutSeconds", "MaxRows", "AllowWrite",
             "IsEnabled", "WarningRecovery", "CriticalRecovery", "HardAfter", "FlapLowPercent", "FlapHighPercent", "StaleAfterIntervals",
-            "AlertKeyColumn", "AlertValueColumn", "ValueKind", "CreatedAt", "CreatedBy", "ModifiedAt", "ModifiedBy"};
+            "AlertKeyColumn", "AlertValueColumn", "ValueKind", "SqlVariants", "CheckPack", "CreatedAt", "CreatedBy", "ModifiedAt", "ModifiedBy"};
     private static final Set<String> QUERY_TYPES = Set.of("HealthCheck", "Performance", "Custom");
 
     /** A query as written; absent fields take the table's defaults (Scalar, Custom, MaxRows 100, enabled). */
@@ -48,7 +49,8 @@ public class QueriesApi {
                              Double warningThreshold, Double criticalThreshold, String comparisonOperator, Integer intervalSeconds,
                              Integer timeoutSeconds, Integer maxRows, Boolean allowWrite, Boolean isEnabled, Double warningRecovery,
                              Double criticalRecovery, Integer hardAfter, Double flapLowPercent, Double flapHighPercent,
-                             Double staleAfterIntervals, String alertKeyColumn, String alertValueColumn, String valueKind) {
+                             Double staleAfterIntervals, String alertKeyColumn, String alertValueColumn, String valueKind,
+                             String sqlVariants) {
     }
 
     private final StoreApi store;
@@ -128,6 +130,11 @@ public class QueriesApi {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("valueKind", e.getMessage());
         }
+        try {
+            SqlVariant.parse(in.sqlVariants());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("sqlVariants", e.getMessage());
+        }
         String queryType = in.queryType() == null ? "Custom" : in.queryType();
         if (!QUERY_TYPES.contains(queryType)) {
             throw ApiException.invalid("queryType", "queryType '" + queryType + "' is not one of " + QUERY_TYPES);
@@ -166,7 +173,8 @@ public class QueriesApi {
                 "FlapHighPercent", in.flapHighPercent(), "StaleAfterIntervals", in.staleAfterIntervals(),
                 "AlertKeyColumn", limited("alertKeyColumn", in.alertKeyColumn(), 128),
                 "AlertValueColumn", limited("alertValueColumn", in.alertValueColumn(), 128),
-                "ValueKind", in.valueKind() == null || in.valueKind().isBlank() ? null : valueKind.name(), "UserName", user);
+                "ValueKind", in.valueKind() == null || in.valueKind().isBlank() ? null : valueKind.name(), "SqlVariants", in.sqlVariants(),
+                "UserName", user);
         try {
             AlertRules.from(Row.of(p), AlertRules.defaults(Thresholds.NONE));
         } catch (IllegalArgumentException e) {
