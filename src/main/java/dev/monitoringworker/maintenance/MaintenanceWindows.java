@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,8 @@ public class MaintenanceWindows {
             if (end != null) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("WindowId", w.id());
-                p.put("EndedAt", LocalDateTime.ofInstant(end, ZoneOffset.UTC));
+                // milliseconds: every store keeps them, so the fence compares what it wrote
+                p.put("EndedAt", LocalDateTime.ofInstant(end, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
                 p.put("Description", w.describe());
                 due.add(p);
             }

