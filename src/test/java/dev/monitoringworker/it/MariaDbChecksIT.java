@@ -115,6 +115,20 @@ class MariaDbChecksIT {
                         .as(versioned).singleElement().asString().contains("information_schema.");
             }
 
+            // a replica whose source cannot be reached: SHOW REPLICA STATUS has its row, MariaDB's column names, and no lag,
+            // so its alert (keyed by the source host) turns Unknown naming the column
+            UUID replica = checks.get("MySQL: replica lag (s)");
+            store.jdbc().update("UPDATE monitoring.DatabaseQueries SET HardAfter = 1 WHERE QueryId = ?", replica);
+            target.execute("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = 1, MASTER_USER = 'mw'");
+            try {
+                assertThat(run(store, connection, replica, "replica lag").integer("ResultRowCount")).isEqualTo(1);
+                Row alert = Row.of(store.jdbc().queryForMap("SELECT * FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = '127.0.0.1'", replica));
+                assertThat(alert.string("State")).isEqualTo("Unknown");
+                assertThat(alert.string("LastMessage")).contains("Seconds_Behind_Source|Seconds_Behind_Master").contains("missing or NULL");
+            } finally {
+                target.execute("RESET SLAVE ALL");
+            }
+
             for (Map.Entry<String, UUID> check : checks.entrySet()) {
                 Row q = Row.of(store.jdbc().queryForMap("SELECT * FROM monitoring.DatabaseQueries WHERE QueryId = ?", check.getValue()));
                 if (q.string("AlertKeyColumn") != null) {
