@@ -29,8 +29,14 @@ public record MaintenanceWindow(UUID id, String kind, String environment, UUID c
     private static final int MAX_OCCURRENCES = 100_000;
 
     public MaintenanceWindow {
+        if (startsAt == null) {
+            throw new IllegalArgumentException("StartsAt is required");
+        }
         if (cron != null) {
             parse(cron, zone);
+            if (duration == null || duration.isZero() || duration.isNegative()) {
+                throw new IllegalArgumentException("DurationMinutes (at least 1) is required with Cron '" + cron + "'");
+            }
         }
     }
 

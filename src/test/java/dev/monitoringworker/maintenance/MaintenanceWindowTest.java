@@ -92,5 +92,7 @@ class MaintenanceWindowTest {
     void badCronOrZoneIsNamed() {
         assertThatThrownBy(() -> MaintenanceWindow.parse("every sunday", ZoneOffset.UTC)).hasMessageStartingWith("Cron 'every sunday' is not a Quartz cron expression");
         assertThatThrownBy(() -> MaintenanceWindow.zone("Mars/Olympus")).hasMessageStartingWith("TimeZone 'Mars/Olympus' is not a time zone name");
+        assertThatThrownBy(() -> new MaintenanceWindow(UUID.randomUUID(), "Maintenance", "prod", null, null, null, T0, null, "0 0 2 ? * SUN",
+                null, ZoneOffset.UTC, "weekly", "dba", null, null)).hasMessage("DurationMinutes (at least 1) is required with Cron '0 0 2 ? * SUN'");
     }
 }
