@@ -7,7 +7,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.containers.MSSQLServerContainer;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,7 +74,14 @@ public final class SqlServerDatabases {
     public static String newDatabase(String prefix) {
         Server s = server();
         String name = prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
-        new JdbcTemplate(new DriverManagerDataSource(s.url(), s.username(), s.password())).execute("CREATE DATABASE " + name);
+        // the TDS engine fails a CREATE DATABASE that runs at the same time as another ("tuple concurrently updated"):
+        // the test JVMs side by side take turns, through a lock on a file they share
+        try (FileChannel lock = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "monitoring-worker-create-database.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = lock.lock()) {
+            new JdbcTemplate(new DriverManagerDataSource(s.url(), s.username(), s.password())).execute("CREATE DATABASE " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return s.url() + ";databaseName=" + name;
     }
 

@@ -116,7 +116,13 @@ class StatusPageBrowserIT {
             assertThat(browser.getCurrentUrl()).contains("environment=test");
             Browser.screenshot(browser, "status-page-filtered");
 
-            browser.findElement(By.linkText("billing-db")).click();
+            // the grid is redrawn every refresh: a link found just before a redraw is gone when clicked, so click until it takes
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                if (!browser.getCurrentUrl().contains("/connection.html")) {
+                    browser.findElement(By.linkText("billing-db")).click();
+                }
+                return browser.getCurrentUrl().contains("/connection.html");
+            });
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("connection-name")).getText().equals("billing-db")
                     && !browser.findElements(By.cssSelector("tr[data-status=Ok]")).isEmpty());
             // a chart per query: time and value axes, the thresholds as dashed lines drawn on its canvas
