@@ -100,7 +100,7 @@ public class WorkPlanner {
     }
 
     /** The plans with each counter query's work item carrying its pair's last readings (select-counter-samples.sql's rows). */
-    public List<JobPlan> withCounters(@Body List<JobPlan> plans, @Variable("counterSamples") List<Map<String, Object>> sampleRows) {
+    public List<JobPlan> withCounters(@Body List<JobPlan> plans, @Variable("storedCounterReadings") List<Map<String, Object>> sampleRows) {
         Map<String, Map<String, CounterSample>> byPair = new HashMap<>();
         for (Map<String, Object> r : sampleRows) {
             Row row = Row.of(r);

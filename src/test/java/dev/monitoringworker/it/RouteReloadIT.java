@@ -59,9 +59,10 @@ class RouteReloadIT {
             Files.writeString(execution, original.replace(
                     "description: Prepares a work item, runs it on its provider's route within a deadline and evaluates the outcome",
                     "description: Edited while running"));
+            // the reloaded route is there with its new text first, and started a moment later
             await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRoute("execute-work") != null
-                    && "Edited while running".equals(camel.getRoute("execute-work").getDescription()));
-            assertThat(camel.getRouteController().getRouteStatus("execute-work")).isEqualTo(ServiceStatus.Started);
+                    && "Edited while running".equals(camel.getRoute("execute-work").getDescription())
+                    && camel.getRouteController().getRouteStatus("execute-work") == ServiceStatus.Started);
             UUID afterEdit = store.job("after a good edit", connection, query, null, 3);
             store.awaitJob(afterEdit, "Succeeded", Duration.ofSeconds(20));
 
