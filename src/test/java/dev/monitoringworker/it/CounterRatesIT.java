@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 class CounterRatesIT {
 
-    private static final Duration RUN = Duration.ofSeconds(60);
 
     @Test
     void aCounterIsJudgedByItsRateAndAResetIsNoSpike() throws Exception {
@@ -43,12 +41,12 @@ class CounterRatesIT {
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET AlertKeyColumn = 'name', AlertValueColumn = 'total' WHERE QueryId = ?", perDatabase);
 
             // the first reading: no rate yet, nothing judged, the readings kept
-            Row first = run(store, connection, deadlocks, "first");
+            Row first = store.runOnce(connection, deadlocks, "first");
             assertThat(first.string("Status")).isEqualTo("Ok");
             assertThat(first.decimal("ResultValue")).isNull();
             assertThat(first.string("ResultText")).isEqualTo("1000");
             assertThat(first.string("Details")).contains("first reading of the counter (1000)");
-            run(store, connection, perDatabase, "first keyed");
+            store.runOnce(connection, perDatabase, "first keyed");
             assertThat(alertCount(store, deadlocks)).as("no alert for a reading without a rate").isZero();
             long firstAt = sampledAt(store, deadlocks, "");
             long firstKeyedAt = sampledAt(store, perDatabase, "db1");
@@ -57,7 +55,7 @@ class CounterRatesIT {
             // 50 more deadlocks: the value is the rate between the readings, and the thresholds judge the rate
             target.update("UPDATE counters SET total = total + 50 WHERE name = 'deadlocks'");
             target.update("UPDATE counters SET total = total + 20 WHERE name = 'db1'");
-            Row second = run(store, connection, deadlocks, "second");
+            Row second = store.runOnce(connection, deadlocks, "second");
             long secondAt = sampledAt(store, deadlocks, "");
             assertThat(secondAt).isGreaterThan(firstAt);
             assertThat(second.decimal("ResultValue")).isCloseTo(50_000.0 / (secondAt - firstAt), within(1e-9));
@@ -66,7 +64,7 @@ class CounterRatesIT {
             assertThat(second.string("Details")).contains("per second: the counter went from 1000 to 1050 in");
             assertThat(alert(store, deadlocks, "").string("State")).isEqualTo("Warning");
 
-            run(store, connection, perDatabase, "second keyed");
+            store.runOnce(connection, perDatabase, "second keyed");
             long secondKeyedAt = sampledAt(store, perDatabase, "db1");
             Row db1 = alert(store, perDatabase, "db1");
             assertThat(db1.string("State")).isEqualTo("Warning");
@@ -78,33 +76,25 @@ class CounterRatesIT {
             // the server restarted: its counters start again low; no spike, no negative rate, no alert moved
             target.update("UPDATE counters SET total = 3 WHERE name = 'deadlocks'");
             target.update("UPDATE counters SET total = 1 WHERE name = 'db1'");
-            Row reset = run(store, connection, deadlocks, "reset");
+            Row reset = store.runOnce(connection, deadlocks, "reset");
             assertThat(reset.string("Status")).isEqualTo("Ok");
             assertThat(reset.decimal("ResultValue")).isNull();
             assertThat(reset.string("Details")).contains("the counter went from 1050 to 3 (a reset");
             assertThat(counter(store, deadlocks, "")).as("the next rate starts from the reset reading").isEqualTo(3.0);
             assertThat(alert(store, deadlocks, "").string("State")).as("a reset clears nothing").isEqualTo("Warning");
-            run(store, connection, perDatabase, "reset keyed");
+            store.runOnce(connection, perDatabase, "reset keyed");
             assertThat(alert(store, perDatabase, "db1").string("State")).isEqualTo("Warning");
             assertThat(alert(store, perDatabase, "db1").decimal("LastValue")).as("unchanged by the reset").isEqualTo(db1.decimal("LastValue"));
             assertThat(counter(store, perDatabase, "db1")).isEqualTo(1.0);
 
             // no more deadlocks since the reset: a rate of 0, within thresholds, and the alert recovers
-            Row quiet = run(store, connection, deadlocks, "quiet");
+            Row quiet = store.runOnce(connection, deadlocks, "quiet");
             assertThat(quiet.decimal("ResultValue")).isEqualTo(0.0);
             assertThat(quiet.string("Status")).isEqualTo("Ok");
             assertThat(alert(store, deadlocks, "").string("State")).isEqualTo("Ok");
         }
     }
 
-    /** Runs one job of the pair and returns its one result. */
-    private static Row run(Store store, UUID connection, UUID query, String name) {
-        UUID job = store.job(name, connection, query, null, 1);
-        store.awaitJob(job, "Succeeded", RUN);
-        Map<String, Row> results = store.results(job);
-        assertThat(results).hasSize(1);
-        return results.values().iterator().next();
-    }
 
     private static long sampledAt(Store store, UUID query, String key) {
         return store.jdbc().queryForObject("SELECT SampledAtMs FROM monitoring.CounterSamples WHERE QueryId = ? AND RowKey = ?", Long.class, query, key);

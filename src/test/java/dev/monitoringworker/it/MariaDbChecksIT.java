@@ -33,7 +33,6 @@ import static org.awaitility.Awaitility.await;
  */
 class MariaDbChecksIT {
 
-    private static final Duration RUN = Duration.ofSeconds(60);
 
     @Test
     void everyCheckReadsItsValueOnMariaDb() throws Exception {
@@ -87,20 +86,20 @@ class MariaDbChecksIT {
                         Integer.class) >= 2);
 
                 for (Map.Entry<String, UUID> check : checks.entrySet()) {
-                    Row result = run(store, connection, check.getValue(), check.getKey());
+                    Row result = store.runOnce(connection, check.getValue(), check.getKey());
                     assertThat(result.string("Status")).as(check.getKey() + ": " + result.string("ErrorMessage")).isIn("Ok", "Warning", "Critical");
                     if (check.getKey().contains("per s")) {
                         assertThat(result.string("Details")).as(check.getKey()).contains("first reading of the counter");
-                        result = run(store, connection, check.getValue(), check.getKey() + " again");
+                        result = store.runOnce(connection, check.getValue(), check.getKey() + " again");
                         assertThat(result.decimal("ResultValue")).as(check.getKey() + ": a rate").isNotNull().isGreaterThanOrEqualTo(0.0);
                     } else {
                         assertThat(result.decimal("ResultValue")).as(check.getKey() + " reads a value").isNotNull();
                     }
                 }
-                assertThat(value(store, connection, checks.get("MySQL: InnoDB row lock waits"))).isEqualTo(1.0);
-                assertThat(value(store, connection, checks.get("MySQL: longest running query (s)"))).isGreaterThanOrEqualTo(2.0);
-                assertThat(value(store, connection, checks.get("MySQL: connections (% of max_connections)"))).isPositive();
-                assertThat(value(store, connection, checks.get("MySQL: replica lag (s)"))).as("no replica connections: no rows").isZero();
+                assertThat(store.latest(connection, checks.get("MySQL: InnoDB row lock waits"), "ResultValue", Double.class)).isEqualTo(1.0);
+                assertThat(store.latest(connection, checks.get("MySQL: longest running query (s)"), "ResultValue", Double.class)).isGreaterThanOrEqualTo(2.0);
+                assertThat(store.latest(connection, checks.get("MySQL: connections (% of max_connections)"), "ResultValue", Double.class)).isPositive();
+                assertThat(store.latest(connection, checks.get("MySQL: replica lag (s)"), "ResultValue", Double.class)).as("no replica connections: no rows").isZero();
                 holder.rollback();
                 try (Statement s = holder.createStatement()) {
                     s.execute("KILL QUERY " + target.queryForObject("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP%'", Long.class));
@@ -121,7 +120,7 @@ class MariaDbChecksIT {
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET HardAfter = 1 WHERE QueryId = ?", replica);
             target.execute("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = 1, MASTER_USER = 'mw'");
             try {
-                assertThat(run(store, connection, replica, "replica lag").integer("ResultRowCount")).isEqualTo(1);
+                assertThat(store.runOnce(connection, replica, "replica lag").integer("ResultRowCount")).isEqualTo(1);
                 Row alert = Row.of(store.jdbc().queryForMap("SELECT * FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = '127.0.0.1'", replica));
                 assertThat(alert.string("State")).isEqualTo("Unknown");
                 assertThat(alert.string("LastMessage")).contains("Seconds_Behind_Source|Seconds_Behind_Master").contains("missing or NULL");
@@ -137,22 +136,11 @@ class MariaDbChecksIT {
                 boolean below = q.string("ComparisonOperator").startsWith("Less");
                 store.jdbc().update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = ?, CriticalThreshold = ?, WarningRecovery = NULL, "
                         + "CriticalRecovery = NULL WHERE QueryId = ?", below ? 1e9 + 1 : -2, below ? 1e9 : -1, check.getValue());
-                Row judged = run(store, connection, check.getValue(), check.getKey() + " judged");
+                Row judged = store.runOnce(connection, check.getValue(), check.getKey() + " judged");
                 assertThat(judged.string("Status")).as(check.getKey() + " at " + judged.decimal("ResultValue")).isEqualTo("Critical");
             }
         }
     }
 
-    private static Row run(Store store, UUID connection, UUID query, String name) {
-        UUID job = store.job(name, connection, query, null, 1);
-        store.awaitJob(job, "Succeeded", RUN);
-        List<Row> results = List.copyOf(store.results(job).values());
-        assertThat(results).hasSize(1);
-        return results.get(0);
-    }
 
-    private static Double value(Store store, UUID connection, UUID query) {
-        return store.jdbc().queryForObject("SELECT ResultValue FROM monitoring.DatabaseMonitoringResults WHERE ConnectionId = ? AND QueryId = ? "
-                + "ORDER BY ExecutedAt DESC LIMIT 1", Double.class, connection, query);
-    }
 }

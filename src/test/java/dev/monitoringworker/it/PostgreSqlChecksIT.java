@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PostgreSqlChecksIT {
 
-    private static final Duration RUN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -80,25 +78,25 @@ class PostgreSqlChecksIT {
 
                 // every check reads its value (counters twice: the first reading has no rate)
                 for (Map.Entry<String, UUID> check : checks.entrySet()) {
-                    Row result = run(store, connection, check.getValue(), check.getKey());
+                    Row result = store.runOnce(connection, check.getValue(), check.getKey());
                     assertThat(result.string("Status")).as(check.getKey() + ": " + result.string("ErrorMessage")).isIn("Ok", "Warning", "Critical");
                     if (result.string("Details").contains("\"rates\"")) {
                         // a counter per key: no rate at its first reading, one per key at the next
                         assertThat(JSON.readTree(result.string("Details")).get("rates")).as(check.getKey()).allMatch(JsonNode::isNull);
-                        result = run(store, connection, check.getValue(), check.getKey() + " again");
+                        result = store.runOnce(connection, check.getValue(), check.getKey() + " again");
                         assertThat(JSON.readTree(result.string("Details")).get("rates")).as(check.getKey()).allMatch(JsonNode::isNumber);
                     } else if (check.getKey().contains("per s")) {
                         assertThat(result.string("Details")).as(check.getKey()).contains("first reading of the counter");
-                        result = run(store, connection, check.getValue(), check.getKey() + " again");
+                        result = store.runOnce(connection, check.getValue(), check.getKey() + " again");
                         assertThat(result.decimal("ResultValue")).as(check.getKey() + ": a rate").isNotNull().isGreaterThanOrEqualTo(0.0);
                     } else if (result.integer("ResultRowCount") != null && result.decimal("ResultValue") == null) {
                         throw new AssertionError(check.getKey() + " read no value: " + result.string("Details"));
                     }
                 }
-                assertThat(value(store, connection, checks.get("PostgreSQL: sessions waiting on a lock"))).isEqualTo(1.0);
-                assertThat(status(store, connection, checks.get("PostgreSQL: sessions waiting on a lock"))).isEqualTo("Warning");
-                assertThat(value(store, connection, checks.get("PostgreSQL: longest transaction (s)"))).isPositive();
-                assertThat(value(store, connection, checks.get("PostgreSQL: connections (% of max_connections)"))).isPositive();
+                assertThat(store.latest(connection, checks.get("PostgreSQL: sessions waiting on a lock"), "ResultValue", Double.class)).isEqualTo(1.0);
+                assertThat(store.latest(connection, checks.get("PostgreSQL: sessions waiting on a lock"), "Status", String.class)).isEqualTo("Warning");
+                assertThat(store.latest(connection, checks.get("PostgreSQL: longest transaction (s)"), "ResultValue", Double.class)).isPositive();
+                assertThat(store.latest(connection, checks.get("PostgreSQL: connections (% of max_connections)"), "ResultValue", Double.class)).isPositive();
                 holder.rollback();
                 blocked.get();
             }
@@ -121,13 +119,13 @@ class PostgreSqlChecksIT {
                 boolean below = q.string("ComparisonOperator").startsWith("Less");
                 store.jdbc().update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = ?, CriticalThreshold = ?, WarningRecovery = NULL, "
                         + "CriticalRecovery = NULL, ModifiedBy = 'dba-test' WHERE QueryId = ?", below ? 1e9 + 1 : -2, below ? 1e9 : -1, check.getValue());
-                Row judged = run(store, connection, check.getValue(), check.getKey() + " judged");
+                Row judged = store.runOnce(connection, check.getValue(), check.getKey() + " judged");
                 assertThat(judged.string("Status")).as(check.getKey() + " at " + judged.decimal("ResultValue")).isEqualTo("Critical");
             }
             // the slot's own alert, with its threshold below what it retains
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = -2, CriticalThreshold = -1, HardAfter = 1, "
                     + "ModifiedBy = 'dba-test' WHERE QueryId = ?", slots);
-            run(store, connection, slots, "slots judged");
+            store.runOnce(connection, slots, "slots judged");
             assertThat(store.jdbc().queryForObject("SELECT State FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = 'mw_abandoned'",
                     String.class, slots)).isEqualTo("Critical");
 
@@ -135,7 +133,7 @@ class PostgreSqlChecksIT {
             UUID growth = checks.get("PostgreSQL: database growth (MB per s)");
             store.jdbc().update("UPDATE monitoring.DatabaseQueries SET WarningThreshold = -2, CriticalThreshold = -1, HardAfter = 1, "
                     + "ModifiedBy = 'dba-test' WHERE QueryId = ?", growth);
-            run(store, connection, growth, "growth judged");
+            store.runOnce(connection, growth, "growth judged");
             assertThat(store.jdbc().queryForObject("SELECT State FROM monitoring.AlertStates WHERE QueryId = ? AND RowKey = 'postgres'",
                     String.class, growth)).isEqualTo("Critical");
 
@@ -152,22 +150,6 @@ class PostgreSqlChecksIT {
         }
     }
 
-    /** Runs one job of the pair and returns its one result. */
-    private static Row run(Store store, UUID connection, UUID query, String name) {
-        UUID job = store.job(name, connection, query, null, 1);
-        store.awaitJob(job, "Succeeded", RUN);
-        List<Row> results = List.copyOf(store.results(job).values());
-        assertThat(results).hasSize(1);
-        return results.get(0);
-    }
 
-    private static Double value(Store store, UUID connection, UUID query) {
-        return store.jdbc().queryForObject("SELECT ResultValue FROM monitoring.DatabaseMonitoringResults WHERE ConnectionId = ? AND QueryId = ? "
-                + "ORDER BY ExecutedAt DESC LIMIT 1", Double.class, connection, query);
-    }
 
-    private static String status(Store store, UUID connection, UUID query) {
-        return store.jdbc().queryForObject("SELECT Status FROM monitoring.DatabaseMonitoringResults WHERE ConnectionId = ? AND QueryId = ? "
-                + "ORDER BY ExecutedAt DESC LIMIT 1", String.class, connection, query);
-    }
 }

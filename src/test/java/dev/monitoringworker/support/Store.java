@@ -66,6 +66,28 @@ public final class Store {
         return jobRow(jobId);
     }
 
+    /** Runs one job of the (connection, query) pair, due now, and returns its one result (within a minute). */
+    public Row runOnce(UUID connectionId, UUID queryId, String name) {
+        return runOnce(connectionId, queryId, name, Duration.ofSeconds(60));
+    }
+
+    /** Runs one job of the (connection, query) pair, due now, and returns its one result. */
+    public Row runOnce(UUID connectionId, UUID queryId, String name, Duration within) {
+        UUID job = job(name, connectionId, queryId, null, 1);
+        awaitJob(job, "Succeeded", within);
+        Map<String, Row> results = results(job);
+        if (results.size() != 1) {
+            throw new AssertionError("job '" + name + "' wrote " + results.size() + " results, not 1: " + results.keySet());
+        }
+        return results.values().iterator().next();
+    }
+
+    /** A column of the pair's latest result. */
+    public <T> T latest(UUID connectionId, UUID queryId, String column, Class<T> type) {
+        return jdbc.queryForObject("SELECT " + column + " FROM monitoring.DatabaseMonitoringResults WHERE ConnectionId = ? AND QueryId = ? "
+                + "ORDER BY ExecutedAt DESC LIMIT 1", type, connectionId, queryId);
+    }
+
     /** The job's results keyed "connection/query". */
     public Map<String, Row> results(UUID jobId) {
         List<Map<String, Object>> rows = jdbc.queryForList(
