@@ -1,6 +1,6 @@
 -- Claims up to BatchSize due jobs in one statement, most urgent first, and leases them to this worker.
 -- FINAL TABLE returns the claimed rows as updated; SKIP LOCKED skips rows another session holds.
-SELECT * FROM FINAL TABLE (
+SELECT JobId, JobName, JobType, Priority, ConnectionId, QueryId, Environment, Parameters, WorkerInstanceId, Attempt, MaxAttempts, Status, LeaseExpiresAt FROM FINAL TABLE (
 UPDATE monitoring.WorkerJobs
    SET Status = 'Running', WorkerInstanceId = :#WorkerInstanceId, Attempt = Attempt + 1,
        StartedAt = DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP), CompletedAt = NULL, LeaseExpiresAt = DATEADD(SECOND, :#LeaseSeconds, DATEADD(SECOND, -(EXTRACT(TIMEZONE_HOUR FROM CURRENT_TIMESTAMP) * 3600 + EXTRACT(TIMEZONE_MINUTE FROM CURRENT_TIMESTAMP) * 60), LOCALTIMESTAMP)),

@@ -11,4 +11,5 @@ UPDATE monitoring.WorkerJobs
                   ORDER BY Priority, ScheduledAt
                   LIMIT :#BatchSize
                   FOR UPDATE SKIP LOCKED)
-RETURNING *
+-- only what a claimed job is planned and fenced with: the job's other columns are not read here
+RETURNING JobId, JobName, JobType, Priority, ConnectionId, QueryId, Environment, Parameters, WorkerInstanceId, Attempt, MaxAttempts, Status, LeaseExpiresAt

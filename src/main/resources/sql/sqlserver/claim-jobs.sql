@@ -6,7 +6,7 @@ UPDATE monitoring.WorkerJobs
    SET Status = N'Running', WorkerInstanceId = :#WorkerInstanceId, Attempt = Attempt + 1,
        StartedAt = SYSUTCDATETIME(), CompletedAt = NULL, LeaseExpiresAt = DATEADD(SECOND, :#LeaseSeconds, SYSUTCDATETIME()),
        ModifiedAt = SYSUTCDATETIME(), ModifiedBy = SUSER_SNAME()
-OUTPUT inserted.*
+OUTPUT inserted.JobId, inserted.JobName, inserted.JobType, inserted.Priority, inserted.ConnectionId, inserted.QueryId, inserted.Environment, inserted.Parameters, inserted.WorkerInstanceId, inserted.Attempt, inserted.MaxAttempts, inserted.Status, inserted.LeaseExpiresAt
  WHERE JobId IN (SELECT TOP (:#BatchSize) d.JobId
                    FROM monitoring.WorkerJobs d WITH (UPDLOCK, READPAST, ROWLOCK)
                   WHERE d.Status = N'Pending' AND d.ScheduledAt <= SYSUTCDATETIME()

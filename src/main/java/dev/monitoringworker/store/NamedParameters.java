@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * camel-sql's named parameters ({@code :#name}, {@code :#in:name}, {@code :#${expression}}) with each statement's
  * names found once: camel-sql's own strategy scans the statement's text with a regular expression for every row it
- * binds, which in a batch of fifty result rows was a quarter of a batch thread's time. Values are looked up as
+ * binds, which in a batch of fifty result rows was a quarter of a batch thread's time, and rewrites the text into
+ * its JDBC form ({@code ?} for each name) with another one on every execution. Here both are done once per
+ * statement, except for {@code in:} names, whose number of {@code ?} depends on the values. Values are looked up as
  * camel-sql looks them up: the row (a map), then headers, then variables; expressions are evaluated by camel-sql.
  */
 public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
@@ -33,6 +35,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
     private static final int MAX_KEPT = 2_000;
 
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+    private final Map<String, String> prepared = new ConcurrentHashMap<>();
 
     /** The statement's parameter names in order ({@code in:} kept as a prefix); empty without named parameters. */
     static List<String> namesIn(String query) {
@@ -71,6 +74,22 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
             names.put(query, parsed);
         }
         return parsed;
+    }
+
+    @Override
+    public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) throws SQLException {
+        if (!allowNamedParameters || names(query).stream().anyMatch(n -> n.startsWith("in:"))) {
+            return super.prepareQuery(query, allowNamedParameters, exchange);
+        }
+        String kept = prepared.get(query);
+        if (kept != null) {
+            return kept;
+        }
+        String answer = super.prepareQuery(query, true, exchange);
+        if (prepared.size() < MAX_KEPT) {
+            prepared.put(query, answer);
+        }
+        return answer;
     }
 
     @Override

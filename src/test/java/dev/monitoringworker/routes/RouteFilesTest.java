@@ -96,7 +96,7 @@ class RouteFilesTest {
         assertThat(ids).contains("register-worker", "heartbeat-worker", "stop-worker", "schedule-due-jobs", "poll-worker-jobs",
                 "claim-batch", "take-up-own-jobs", "run-batch", "plan-batch", "read-catalog", "record-batch", "write-batch",
                 "write-batch-transaction", "fail-unwritten-jobs", "record-worker-metrics", "purge-old-rows", "drain-worker", "release-jobs",
-                "execute-work", "run-in-process", "run-on-provider", "evaluate-alerts", "write-alert-changes", "write-stale-alerts",
+                "execute-work", "run-in-process", "evaluate-alerts", "write-alert-changes", "write-stale-alerts",
                 "reap-expired-leases",
                 "run-sqlserver", "run-postgresql", "run-mysql", "run-oracle", "run-h2");
     }

@@ -64,4 +64,19 @@ class NamedParametersTest {
         assertThatThrownBy(values::next).isInstanceOf(RuntimeExchangeException.class)
                 .hasMessageContaining("Cannot find key [Absent]").hasMessageContaining("SELECT :?Absent");
     }
+
+    @Test
+    void theJdbcTextIsCamelSqlsAndAnInListFollowsItsValues() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        String plain = "UPDATE t SET a = :?A, b = :?${header.B} WHERE c = :?A";
+        assertThat(strategy.prepareQuery(plain, true, exchange)).isEqualTo("UPDATE t SET a = ?, b = ? WHERE c = ?")
+                .isEqualTo(new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy().prepareQuery(plain, true, exchange));
+        assertThat(strategy.prepareQuery(plain, true, exchange)).as("kept").isSameAs(strategy.prepareQuery(plain, true, exchange));
+        String in = "SELECT a FROM t WHERE id IN (:?in:Ids)";
+        exchange.getIn().setHeader("Ids", List.of(1, 2, 3));
+        assertThat(strategy.prepareQuery(in, true, exchange)).isEqualTo("SELECT a FROM t WHERE id IN (?,?,?)");
+        exchange.getIn().setHeader("Ids", List.of(4));
+        assertThat(strategy.prepareQuery(in, true, exchange)).as("as many as the values, each time").isEqualTo("SELECT a FROM t WHERE id IN (?)");
+        assertThat(strategy.prepareQuery("SELECT :?A", false, exchange)).as("named parameters off").isEqualTo("SELECT :?A");
+    }
 }
