@@ -69,6 +69,8 @@ class QueueBenchmark {
     static final boolean DRAINS_ONLY = Boolean.getBoolean("bench.drainsOnly");
     /** Only the claim among many due and finished jobs, for looking into it: -Dbench.claimOnly=true. */
     static final boolean CLAIM_ONLY = Boolean.getBoolean("bench.claimOnly");
+    /** Only the steady 10,000 monitors a minute, for looking into due→start: -Dbench.steadyOnly=true. */
+    static final boolean STEADY_ONLY = Boolean.getBoolean("bench.steadyOnly");
     /** Where the server's time goes, statement by statement, in each system's first drain: -Dbench.statements=true. */
     static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     static final int PENDING = Integer.getInteger("bench.pending", 100_000);
@@ -105,6 +107,10 @@ class QueueBenchmark {
             List<Map<String, Object>> rows = new ArrayList<>();
             if (CLAIM_ONLY) {
                 claimAtScale(store, storePool, workers, connection, query);
+                return;
+            }
+            if (STEADY_ONLY) {
+                steadyState(store, workers.get(0), targetUrl);
                 return;
             }
             idleCost(store, workers.get(0));
