@@ -51,8 +51,8 @@ import static org.awaitility.Awaitility.await;
  * MonitoringWorker (1 and 2 workers, the real routes), a hand-written JDBC loop doing the same statements
  * with the same batch size (the limit of this design here), and db-scheduler (lock-and-fetch, same thread
  * count, one-time tasks doing the same SELECT 1 and result insert), alternating on one embedded PostgreSQL
- * used as store and target, after one unreported warm-up round; then one worker at a steady 10,000 monitors per
- * minute, and the claim statement among 100,000 due and 1,000,000 finished jobs. Prints a table and writes
+ * used as store and target, after three unreported warm-up rounds (-Dbench.warmups); then one worker at a steady
+ * 10,000 monitors per minute, and the claim statement among 100,000 due and 1,000,000 finished jobs. Prints a table and writes
  * target/benchmark/results.json. Run with {@code mvn -B verify -Pbenchmark}; size with -Dbench.jobs (20,000),
  * -Dbench.reps (3), -Dbench.pending and -Dbench.history. Figures, not goals: nothing here asserts a speed, only
  * that every job was done once.
@@ -61,6 +61,8 @@ class QueueBenchmark {
 
     static final int JOBS = Integer.getInteger("bench.jobs", 20_000);
     static final int REPS = Integer.getInteger("bench.reps", 3);
+    /** Unreported rounds before the measured ones, every system alike: each is measured running compiled code. */
+    static final int WARMUPS = Integer.getInteger("bench.warmups", 3);
     static final int THREADS = 8;
     static final int BATCH = 50;
     /** MonitoringWorker's batch threads: with BATCH, the bound on the jobs it holds (job-threads + batch-size). */
@@ -71,6 +73,8 @@ class QueueBenchmark {
     static final boolean CLAIM_ONLY = Boolean.getBoolean("bench.claimOnly");
     /** Only the steady 10,000 monitors a minute, for looking into due→start: -Dbench.steadyOnly=true. */
     static final boolean STEADY_ONLY = Boolean.getBoolean("bench.steadyOnly");
+    /** Only the catalog of 20,000 pairs, for looking into it: -Dbench.catalogOnly=true. */
+    static final boolean CATALOG_ONLY = Boolean.getBoolean("bench.catalogOnly");
     /** Where the server's time goes, statement by statement, in each system's first drain: -Dbench.statements=true. */
     static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     static final int PENDING = Integer.getInteger("bench.pending", 100_000);
@@ -113,9 +117,13 @@ class QueueBenchmark {
                 steadyState(store, workers.get(0), targetUrl);
                 return;
             }
+            if (CATALOG_ONLY) {
+                catalogScale(store, workers.get(0));
+                return;
+            }
             idleCost(store, workers.get(0));
-            // one round first, not reported: every system runs compiled code when it is measured
-            for (int rep = -1; rep < REPS; rep++) {
+            // rounds first, not reported: every system runs compiled code when it is measured
+            for (int rep = -WARMUPS; rep < REPS; rep++) {
                 List<Map<String, Object>> round = List.of(monitoringWorker(store, workers, connection, query, rep),
                         baseline(store, storePool, targetPool, connection, query, rep),
                         dbScheduler(store, storePool, targetPool, connection, query, rep));
@@ -133,7 +141,7 @@ class QueueBenchmark {
             catalogScale(store, workers.get(0));
             targetsOnce(store, workers.get(0));
             workers.add(WorkerApp.start(storeUrl, "postgres", "", settings));
-            for (int rep = -1; rep < REPS; rep++) {
+            for (int rep = -WARMUPS; rep < REPS; rep++) {
                 Map<String, Object> row = monitoringWorker(store, workers, connection, query, rep);
                 if (rep >= 0) {
                     rows.add(row);
