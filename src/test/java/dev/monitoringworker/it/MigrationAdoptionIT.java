@@ -66,7 +66,8 @@ class MigrationAdoptionIT {
                                 "alertstates", "alertevents", "vw_currentalerts", "vw_alerttransitionsperday", "vw_noisyqueries",
                                 "monitoringworker_schema_history", "queryversions", "countersamples", "maintenancewindows", "auditlog");
                 List<String> history = db.queryForList("SELECT version || ':' || type FROM monitoring.monitoringworker_schema_history ORDER BY installed_rank", String.class);
-                assertThat(history).containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL", "7:SQL", "9:SQL", "10:SQL", "11:SQL");
+                assertThat(history).containsExactly("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL", "7:SQL", "9:SQL", "10:SQL", "11:SQL",
+                        "12:SQL");
 
                 UUID job = store.job("adopted connection", OLD_CONNECTION, null, null, 3);
                 store.awaitJob(job, "Succeeded", Duration.ofSeconds(30));
