@@ -52,8 +52,8 @@ import static org.awaitility.Awaitility.await;
  * with the same batch size (the limit of this design here), and db-scheduler (lock-and-fetch, same thread
  * count, one-time tasks doing the same SELECT 1 and result insert), alternating on one embedded PostgreSQL
  * used as store and target, after three unreported warm-up rounds (-Dbench.warmups); then one worker at a steady
- * 10,000 monitors per minute, and the claim statement among 100,000 due and 1,000,000 finished jobs. Prints a table and writes
- * target/benchmark/results.json. Run with {@code mvn -B verify -Pbenchmark}; size with -Dbench.jobs (20,000),
+ * 10,000 monitors per minute, and the claim statement among 100,000 due and 1,000,000 finished jobs. Prints a
+ * table and writes target/benchmark/results.json. Run with {@code mvn -B verify -Pbenchmark}; size with -Dbench.jobs (20,000),
  * -Dbench.reps (3), -Dbench.pending and -Dbench.history. Figures, not goals: nothing here asserts a speed, only
  * that every job was done once.
  */
