@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * Claiming ({@code monitoring.poll.*}).
  *
  * @param intervalMs claim tick
- * @param batchSize  most jobs per claim (and at most half of job-threads + batch-size, the most a worker holds from claim to write)
+ * @param batchSize  jobs per claim; a worker holds at most job-threads + batch-size jobs, from claim to write
  */
 @Validated
 @ConfigurationProperties("monitoring.poll")
