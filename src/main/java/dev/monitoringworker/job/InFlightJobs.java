@@ -18,9 +18,8 @@ import java.util.UUID;
  * whose claim's answer was lost, or that could not be planned, keeps its lease running out and is reclaimed,
  * instead of being kept alive by a worker that forgot it.
  * <p>
- * One bound covers all of it: {@code jobThreads + batchSize} jobs. A claim takes at most half of it, so that the
- * next batch is claimed and planned while one runs and is written, and never more than the room left, so that a
- * writer that falls behind makes claiming wait, and a worker killed at any moment leaves at most that many jobs
+ * One bound covers all of it: {@code jobThreads + batchSize} jobs. Claims are sized to the room left under it, so
+ * a writer that falls behind makes claiming wait, and a worker killed at any moment leaves at most that many jobs
  * to run again. Claiming can be paused (an operator's choice) and stopped for good (drain, shutdown); a batch
  * released while it waited for a thread is never started here.
  */
@@ -29,15 +28,14 @@ public class InFlightJobs {
     private final Map<UUID, WorkerJob> held = new LinkedHashMap<>();
     private final Set<UUID> started = new HashSet<>();
     private final int bound;
-    private final int claimMost;
+    private final int batchSize;
     private final long refillWaitMs;
     private boolean paused;
     private boolean stopped;
 
     public InFlightJobs(int jobThreads, int batchSize, long refillWaitMs) {
         this.bound = jobThreads + batchSize;
-        // at most half the bound a claim: one batch is claimed and planned while the one before runs and is written
-        this.claimMost = Math.min(batchSize, (bound + 1) / 2);
+        this.batchSize = batchSize;
         this.refillWaitMs = refillWaitMs;
     }
 
@@ -101,18 +99,15 @@ public class InFlightJobs {
         return runningRows.stream().filter(r -> !held.containsKey(Row.of(r).uuid("JobId"))).toList();
     }
 
-    /**
-     * How many jobs to claim now: up to a batch and at most half the bound, so that two batches fit under it, never
-     * more than the room left.
-     */
+    /** How many jobs to claim now: up to a batch, never more than the room left under the bound. */
     public synchronized int claimSize() {
-        return paused || stopped ? 0 : Math.max(0, Math.min(claimMost, bound - held.size()));
+        return paused || stopped ? 0 : Math.max(0, Math.min(batchSize, bound - held.size()));
     }
 
     /**
      * The size of the next claim of one poll: zero when the last claim came back short (nothing more is due), or
-     * claiming was paused or stopped. After a full claim more jobs are probably due: waits, at most the poll
-     * interval, until there is room for another full claim, so that claims stay batches while the writer keeps
+     * claiming was paused or stopped. After a full batch more jobs are probably due: waits, at most the poll
+     * interval, until there is room for half a batch, so that claims stay batches while the writer keeps
      * up, and claiming waits while it does not; then claims what room there is.
      */
     public synchronized int nextClaimSize(@Variable("claimSize") int requested, @Variable("claimed") int claimed) throws InterruptedException {
@@ -120,7 +115,8 @@ public class InFlightJobs {
             return 0;
         }
         long deadline = System.currentTimeMillis() + refillWaitMs;
-        for (long left = refillWaitMs; !paused && !stopped && bound - held.size() < claimMost && left > 0; left = deadline - System.currentTimeMillis()) {
+        int room = Math.max(1, batchSize / 2);
+        for (long left = refillWaitMs; !paused && !stopped && bound - held.size() < room && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return claimSize();

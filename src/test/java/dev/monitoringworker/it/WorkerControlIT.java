@@ -85,14 +85,14 @@ class WorkerControlIT {
                     "SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'", Integer.class, quick) == 5);
             assertThat((Long) server.getAttribute(worker, "JobsClaimed")).isGreaterThanOrEqualTo(claimedBefore + 5);
 
-            // drain with a batch of two running, a batch of two queued (one batch thread; at most 1 + 3 held, claims of
-            // half of that) and four still in the store
+            // drain with a batch of three running, a batch of one queued (one batch thread; at most 1 + 3 held) and
+            // four still in the store
             UUID slow = store.query("slow", "PostgreSQL", "SELECT pg_sleep(3)", "Scalar", null, null, null, 10, 10, false);
             // inserted while paused, so that one poll finds all eight due
             server.invoke(worker, "pauseClaiming", null, null);
             store.jobs("drained", 8, connection, slow);
             server.invoke(worker, "resumeClaiming", null, null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) server.getAttribute(worker, "RunningJobs") == 2
+            await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) server.getAttribute(worker, "RunningJobs") == 3
                     && (Integer) server.getAttribute(worker, "InFlightJobs") == 4);
             assertThat((String) server.invoke(worker, "drain", null, null)).startsWith("draining 4 job(s) in flight");
             await().atMost(Duration.ofSeconds(3)).until(() -> status(readiness) == 503);
@@ -104,10 +104,10 @@ class WorkerControlIT {
                     + "COUNT(*) FILTER (WHERE Status = 'Pending' AND Attempt = 0 AND WorkerInstanceId IS NULL) AS untouched "
                     + "FROM monitoring.WorkerJobs WHERE QueryId = ?", slow);
             System.out.println("drain: " + counts);
-            assertThat(counts).containsEntry("succeeded", 2L).containsEntry("pending", 6L).containsEntry("running", 0L)
-                    .containsEntry("untouched", 6L);
+            assertThat(counts).containsEntry("succeeded", 3L).containsEntry("pending", 5L).containsEntry("running", 0L)
+                    .containsEntry("untouched", 5L);
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.DatabaseMonitoringResults WHERE QueryId = ?",
-                    Integer.class, slow)).isEqualTo(2);
+                    Integer.class, slow)).isEqualTo(3);
             assertThat(store.jdbc().queryForObject("SELECT Status FROM monitoring.WorkerInstances", String.class)).isEqualTo("Stopped");
             assertThat(status(readiness)).isEqualTo(503);
             assertThat((String) server.invoke(worker, "resumeClaiming", null, null)).isEqualTo("not resumed: the worker is Drained");
@@ -130,17 +130,17 @@ class WorkerControlIT {
         control.pauseClaiming();
         store.jobs("at shutdown", 6, connection, slow);
         control.resumeClaiming();
-        // a batch of two running, a batch of two queued (claims of half the bound of 1 + 3)
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.getRunningJobs() == 2 && control.getInFlightJobs() == 4);
+        // a batch of three running, a batch of one queued
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.getRunningJobs() == 3 && control.getInFlightJobs() == 4);
 
         app.close(); // what the JVM's shutdown hook does on SIGTERM
 
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Running'",
                 Integer.class, slow)).isZero();
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Succeeded'",
-                Integer.class, slow)).isEqualTo(2);
+                Integer.class, slow)).isEqualTo(3);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerJobs WHERE QueryId = ? AND Status = 'Pending' AND Attempt = 0",
-                Integer.class, slow)).isEqualTo(4);
+                Integer.class, slow)).isEqualTo(3);
         assertThat(store.jdbc().queryForObject("SELECT Status FROM monitoring.WorkerInstances", String.class)).isEqualTo("Stopped");
     }
 

@@ -25,37 +25,33 @@ class InFlightJobsTest {
     }
 
     @Test
-    void everythingHeldFromClaimToWriteCountsAgainstOneBoundAndAClaimTakesAtMostHalfOfIt() {
+    void everythingHeldFromClaimToWriteCountsAgainstOneBound() {
         InFlightJobs inFlight = new InFlightJobs(2, 10, 0);
         assertThat(inFlight.bound()).isEqualTo(12);
-        assertThat(inFlight.claimSize()).as("half the bound, under a batch of 10").isEqualTo(6);
-        List<WorkerJob> first = jobs(6);
+        assertThat(inFlight.claimSize()).isEqualTo(10);
+        List<WorkerJob> first = jobs(10);
         inFlight.held(first);
-        assertThat(inFlight.claimSize()).as("the next batch while the first runs").isEqualTo(6);
+        assertThat(inFlight.claimSize()).as("two left under the bound").isEqualTo(2);
         inFlight.start(first);
-        assertThat(inFlight.claimSize()).as("a running batch, or one being written, still holds its room").isEqualTo(6);
-        List<WorkerJob> second = jobs(6);
+        assertThat(inFlight.claimSize()).as("a running batch, or one being written, still holds its room").isEqualTo(2);
+        List<WorkerJob> second = jobs(2);
         inFlight.held(second);
         assertThat(inFlight.claimSize()).isZero();
 
         inFlight.finished(first);
-        assertThat(inFlight.size()).isEqualTo(6);
-        assertThat(inFlight.claimSize()).isEqualTo(6);
-        assertThat(new InFlightJobs(30, 10, 0).claimSize()).as("a batch, when that is under half the bound").isEqualTo(10);
+        assertThat(inFlight.size()).isEqualTo(2);
+        assertThat(inFlight.claimSize()).isEqualTo(10);
     }
 
     @Test
-    void aShortClaimEndsThePollAndAFullOneWaitsForRoomForAnother() throws Exception {
+    void aShortClaimEndsThePollAndAFullOneWaitsForRoomForHalfABatch() throws Exception {
         InFlightJobs inFlight = new InFlightJobs(2, 10, 50);
-        assertThat(inFlight.nextClaimSize(6, 5)).as("nothing more due").isZero();
-        List<WorkerJob> first = jobs(6);
-        inFlight.held(first);
-        assertThat(inFlight.nextClaimSize(6, 6)).as("room for another full claim").isEqualTo(6);
-        List<WorkerJob> second = jobs(6);
-        inFlight.held(second);
-        assertThat(inFlight.nextClaimSize(6, 6)).as("no room: the wait runs out, nothing is claimed").isZero();
-        inFlight.finished(first.subList(0, 4));
-        assertThat(inFlight.nextClaimSize(6, 6)).as("room for 4, under a full claim: the wait runs out, 4 it is").isEqualTo(4);
+        assertThat(inFlight.nextClaimSize(10, 7)).as("nothing more due").isZero();
+        List<WorkerJob> batch = jobs(10);
+        inFlight.held(batch);
+        assertThat(inFlight.nextClaimSize(10, 10)).as("room for 2 only, under half a batch: the wait runs out, 2 it is").isEqualTo(2);
+        inFlight.finished(batch.subList(0, 4));
+        assertThat(inFlight.nextClaimSize(10, 10)).isEqualTo(6);
     }
 
     @Test
@@ -81,7 +77,7 @@ class InFlightJobsTest {
         inFlight.pauseClaiming();
         assertThat(inFlight.claimSize()).isZero();
         inFlight.resumeClaiming();
-        assertThat(inFlight.claimSize()).isEqualTo(6);
+        assertThat(inFlight.claimSize()).isEqualTo(9);
         UUID worker = UUID.randomUUID();
         Map<String, Object> p = inFlight.leaseParameters(worker, 60);
         assertThat(p).containsEntry("WorkerInstanceId", worker).containsEntry("LeaseSeconds", 60);
