@@ -30,6 +30,7 @@ BEGIN
                             FOR UPDATE SKIP LOCKED)
         RETURNING w.JobId, w.JobName, w.JobType, w.Priority, w.ConnectionId, w.QueryId, w.Environment, w.Parameters,
                   w.WorkerInstanceId, w.Attempt, w.MaxAttempts, w.Status, w.LeaseExpiresAt)
+    -- cast to the declared types: RETURN QUERY wants them exactly, and an adopted table may declare a column otherwise
     SELECT c.JobId::UUID, c.JobName::VARCHAR, c.JobType::VARCHAR, c.Priority::INTEGER, c.ConnectionId::UUID,
            c.QueryId::UUID, c.Environment::VARCHAR, c.Parameters::TEXT, c.WorkerInstanceId::UUID, c.Attempt::INTEGER,
            c.MaxAttempts::INTEGER, c.Status::VARCHAR, c.LeaseExpiresAt::TIMESTAMP

@@ -36,9 +36,7 @@ class ClaimPlanIT {
         Store rows = new Store(fresh);
         UUID connection = rows.connection("burst", "PostgreSQL", "jdbc:postgresql://localhost/burst", "it", 2);
         UUID query = rows.query("burst", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
-        UUID worker = UUID.randomUUID();
-        rows.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
-                + "VALUES (?, 'claimer', 'it', 'Running', now() AT TIME ZONE 'UTC')", worker);
+        UUID worker = rows.worker("claimer");
         // statistics of a queue that was just emptied, then the burst
         rows.jobs("earlier", PENDING, connection, query);
         rows.jdbc().update("DELETE FROM monitoring.WorkerJobs");

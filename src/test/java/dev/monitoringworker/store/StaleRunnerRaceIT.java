@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ class StaleRunnerRaceIT {
         Store rows = new Store(store);
         UUID connection = rows.connection("raced", "PostgreSQL", "jdbc:postgresql://localhost/raced", "it", 2);
         UUID query = rows.query("raced", null, "SELECT 1", "Scalar", null, null, null, 5, 10, false);
-        UUID a = worker(rows, "runner a");
-        UUID b = worker(rows, "runner b");
+        UUID a = rows.worker("runner a");
+        UUID b = rows.worker("runner b");
         UUID job = UUID.randomUUID();
         rows.jdbc().update("INSERT INTO monitoring.WorkerJobs (JobId, JobName, ConnectionId, QueryId, Status, WorkerInstanceId, Attempt, "
                 + "StartedAt, LeaseExpiresAt) VALUES (?, 'raced', ?, ?, 'Running', ?, 1, ?, ?)", job, connection, query, a, LONG_AGO, LONG_AGO);
@@ -110,13 +109,6 @@ class StaleRunnerRaceIT {
         result.put("QueryHash", "a".repeat(64));
         int inserted = sql.update(StoreStatements.text(dialect, "insert-result"), result);
         return new int[]{completed, inserted};
-    }
-
-    private static UUID worker(Store rows, String name) {
-        UUID id = UUID.randomUUID();
-        rows.jdbc().update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
-                + "VALUES (?, ?, 'host', 'Running', ?)", id, name, LocalDateTime.now(ZoneOffset.UTC));
-        return id;
     }
 
     private static void awaitLatch(CountDownLatch latch) {

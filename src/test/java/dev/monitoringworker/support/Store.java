@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +39,14 @@ public final class Store {
         jdbc.update("INSERT INTO monitoring.DatabaseQueries (QueryId, QueryName, QueryType, SqlQuery, ResultType, Provider, WarningThreshold, CriticalThreshold, ComparisonOperator, TimeoutSeconds, MaxRows, AllowWrite) "
                         + "VALUES (?, ?, 'Custom', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, name, sql, resultType, provider, warning, critical, operator, timeoutSeconds, maxRows, allowWrite);
+        return id;
+    }
+
+    /** A Running worker row (heartbeat now, UTC) that claims can name as runner. */
+    public UUID worker(String name) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO monitoring.WorkerInstances (WorkerInstanceId, WorkerName, MachineName, Status, LastHeartbeatAt) "
+                + "VALUES (?, ?, 'host', 'Running', ?)", id, name, LocalDateTime.now(ZoneOffset.UTC));
         return id;
     }
 
