@@ -67,7 +67,7 @@ class RouteReloadIT {
             store.awaitJob(afterEdit, "Succeeded", Duration.ofSeconds(20));
 
             Files.writeString(execution, original.replace("- route:\n    id: execute-work", "- route:\n  id: execute-work\n   broken: [\n"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> log.list.stream().anyMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged(log).stream().anyMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
                     && (e.getFormattedMessage() + throwableText(e)).contains("execution.camel.yaml")));
             assertThat(camel.getRouteController().getRouteStatus("execute-work")).isEqualTo(ServiceStatus.Started);
             assertThat(camel.getRouteController().getRouteStatus("poll-worker-jobs")).isEqualTo(ServiceStatus.Started);
@@ -103,7 +103,7 @@ class RouteReloadIT {
             int brokenLine = List.of(broken.split("\n")).indexOf("            uri: nosuchcomponent:x") + 1;
 
             Files.writeString(jobs, broken);
-            ILoggingEvent error = await().atMost(Duration.ofSeconds(20)).until(() -> log.list.stream()
+            ILoggingEvent error = await().atMost(Duration.ofSeconds(20)).until(() -> logged(log).stream()
                     .filter(e -> e.getLevel() == Level.ERROR && e.getFormattedMessage().startsWith("Route file jobs.camel.yaml not applied")).findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
             assertThat(error.getFormattedMessage()).contains("line " + brokenLine + " (route poll-worker-jobs)").contains("nosuchcomponent");
@@ -116,7 +116,7 @@ class RouteReloadIT {
 
             // a file that does not parse: the parser's line
             Files.writeString(jobs, original.replace("- route:\n    id: poll-worker-jobs", "- route:\n  id: poll-worker-jobs\n   broken: [\n"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> log.list.stream().filter(e -> e.getLevel() == Level.ERROR
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged(log).stream().filter(e -> e.getLevel() == Level.ERROR
                     && e.getFormattedMessage().startsWith("Route file jobs.camel.yaml not applied, line 54: ")).count() >= 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> jobRoutes.stream()
                     .allMatch(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started));
@@ -157,7 +157,7 @@ class RouteReloadIT {
             ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> managed.getManagedRoute("register-worker").getExchangesTotal() == 1);
             assertThat(managed.getManagedRoute("register-worker").getExchangesFailed()).isZero();
-            assertThat(log.list).noneMatch(e -> e.getFormattedMessage().contains("registered on"))
+            assertThat(logged(log)).noneMatch(e -> e.getFormattedMessage().contains("registered on"))
                     .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM monitoring.WorkerInstances WHERE WorkerInstanceId = ?::uuid AND Status = 'Running'",
                     Integer.class, workerId)).isEqualTo(1);
@@ -188,5 +188,12 @@ class RouteReloadIT {
             text.append(' ').append(t.getMessage());
         }
         return text.toString();
+    }
+
+    /** What the appender holds so far: it appends under its own lock, from the reloading thread. */
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
     }
 }
